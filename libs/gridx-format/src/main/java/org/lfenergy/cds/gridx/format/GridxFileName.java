@@ -16,12 +16,12 @@ import java.util.Objects;
 public record GridxFileName(String client, GridxFileType type, LocalDateTime timestamp, String suffix, Dialect dialect,
                             boolean gzip) {
 
-    public static final String RULE_PREFIX = "GX-FILE-NAME-PREFIX";
-    public static final String RULE_EXTENSION = "GX-FILE-NAME-EXTENSION";
-    public static final String RULE_TYPE = "GX-FILE-NAME-TYPE";
-    public static final String RULE_CLIENT = "GX-FILE-NAME-CLIENT";
-    public static final String RULE_TIMESTAMP = "GX-FILE-NAME-TIMESTAMP";
-    public static final String RULE_SUFFIX = "GX-FILE-NAME-SUFFIX";
+    public static final String RULE_PREFIX = Rule.FILE_NAME_PREFIX.id();
+    public static final String RULE_EXTENSION = Rule.FILE_NAME_EXTENSION.id();
+    public static final String RULE_TYPE = Rule.FILE_NAME_TYPE.id();
+    public static final String RULE_CLIENT = Rule.FILE_NAME_CLIENT.id();
+    public static final String RULE_TIMESTAMP = Rule.FILE_NAME_TIMESTAMP.id();
+    public static final String RULE_SUFFIX = Rule.FILE_NAME_SUFFIX.id();
 
     private static final String PREFIX = "GRIDX_";
 
