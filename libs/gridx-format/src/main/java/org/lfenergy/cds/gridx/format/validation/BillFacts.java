@@ -1,0 +1,19 @@
+package org.lfenergy.cds.gridx.format.validation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What the validators remember about a bill (one Bill_ID). */
+public record BillFacts(String billId, String contractId, String meterAccountId, LocalDate start, LocalDate end,
+                        BigDecimal totalAmount, String rateCode, boolean cancelled, String file, long line) {
+
+    public BillFacts asCancelled() {
+        return new BillFacts(billId, contractId, meterAccountId, start, end, totalAmount, rateCode, true, file, line);
+    }
+
+    /** Same bill content (a replay), ignoring where it was read. */
+    public boolean sameContent(BillFacts o) {
+        return contractId.equals(o.contractId) && start.equals(o.start) && end.equals(o.end)
+                && totalAmount.compareTo(o.totalAmount) == 0 && cancelled == o.cancelled;
+    }
+}
