@@ -271,7 +271,9 @@ public final class GridxFileReader implements Closeable, Iterable<GridxRow> {
         }
         int width = header.width();
         int fields = tokenizer.fieldCount();
-        if (fields < width || (fields > width && !onlyEmptyFrom(width))) {
+        // Fewer fields: exports often drop trailing empty cells (the specification's own example does); the
+        // missing values read as empty and required ones are reported as such. More fields are fine only if empty.
+        if (fields > width && !onlyEmptyFrom(width)) {
             return rejectedRow(line, raw, Rule.ROW_COLUMN_COUNT.finding(file, line, null, String.valueOf(fields),
                     "Row has " + fields + " fields but the header has " + width));
         }
