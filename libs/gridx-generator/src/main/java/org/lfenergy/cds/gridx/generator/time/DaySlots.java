@@ -1,0 +1,61 @@
+package org.lfenergy.cds.gridx.generator.time;
+
+import java.time.LocalDate;
+
+/**
+ * The intervals of one local day: how many there are (92 on a spring-forward day, 100 on a fall-back day for
+ * 15 minutes in America/Los_Angeles), when each starts, and its local wall-clock time, pre-encoded for writing.
+ */
+public final class DaySlots {
+
+    private final LocalDate date;
+    private final byte[] dateBytes;
+    private final long startEpochSecond;
+    private final int stepSeconds;
+    private final int[] minuteOfDay;
+    private final byte[][] hhmm;
+
+    DaySlots(LocalDate date, long startEpochSecond, int stepSeconds, int[] minuteOfDay, byte[][] hhmm) {
+        this.date = date;
+        this.dateBytes = GridxText.dateBytes(date);
+        this.startEpochSecond = startEpochSecond;
+        this.stepSeconds = stepSeconds;
+        this.minuteOfDay = minuteOfDay;
+        this.hhmm = hhmm;
+    }
+
+    /** The local date. */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** {@code yyyyMMdd} of the date. */
+    public byte[] dateBytes() {
+        return dateBytes;
+    }
+
+    /** Number of intervals that start on this local day. */
+    public int count() {
+        return minuteOfDay.length;
+    }
+
+    /** Epoch second at which the day (its first interval) starts. */
+    public long startEpochSecond() {
+        return startEpochSecond;
+    }
+
+    /** Epoch second at which interval {@code i} starts. */
+    public long epochSecond(int i) {
+        return startEpochSecond + (long) i * stepSeconds;
+    }
+
+    /** Local minute of the day at which interval {@code i} starts (repeats on a fall-back day). */
+    public int minuteOfDay(int i) {
+        return minuteOfDay[i];
+    }
+
+    /** Local {@code HHmm} of interval {@code i}. */
+    public byte[] hhmm(int i) {
+        return hhmm[i];
+    }
+}
