@@ -37,6 +37,8 @@ final class RecordTokenizer {
     private boolean pendingLf;
 
     private char[] rec = new char[512];
+    /** Characters the record may hold before growing or hitting the cap: min(rec.length, maxChars). */
+    private int room;
     private int recLen;
     private int[] fieldFrom = new int[32];
     private int[] fieldTo = new int[32];
@@ -54,6 +56,7 @@ final class RecordTokenizer {
         this.delimiter = delimiter;
         this.maxChars = maxChars;
         this.buf = new char[bufferChars];
+        this.room = Math.min(rec.length, maxChars);
     }
 
     /**
@@ -234,13 +237,14 @@ final class RecordTokenizer {
 
     /** Appends to the record; false (and the record flagged too long) once the cap is reached. */
     private boolean append(char c) {
-        if (recLen == rec.length) {
+        if (recLen == room) {
             if (recLen >= maxChars) {
                 problem = Problem.TOO_LONG;
                 fieldCount = 0;
                 return false;
             }
             rec = Arrays.copyOf(rec, (int) Math.min((long) maxChars, rec.length * 2L));
+            room = Math.min(rec.length, maxChars);
         }
         rec[recLen++] = c;
         return true;
