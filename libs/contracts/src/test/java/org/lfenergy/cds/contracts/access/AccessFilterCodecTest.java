@@ -1,0 +1,146 @@
+package org.lfenergy.cds.contracts.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.lfenergy.cds.contracts.Samples;
+import org.lfenergy.cds.contracts.access.AccessFilterException.Reason;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+
+class AccessFilterCodecTest {
+
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef-gateway".getBytes(StandardCharsets.UTF_8);
+    private static final Instant NOW = Instant.parse("2024-03-02T10:00:00Z");
+
+    private final AccessFilterCodec codec = codecAt(NOW);
+
+    private static AccessFilterCodec codecAt(Instant now) {
+        return new AccessFilterCodec(KEY, Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(30));
+    }
+
+    private static AccessFilter filter() {
+        return AccessFilter.forScope(Samples.grant(), Samples.usageScope(), NOW, Duration.ofSeconds(60));
+    }
+
+    private static void assertRefused(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(AccessFilterException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void signedFilterVerifiesToTheSameFilter() {
+        String header = codec.encode(filter());
+        assertThat(header).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}");
+        AccessFilter verified = codec.verify(header);
+        assertThat(verified).isEqualTo(filter());
+        assertThat(verified.includes(IncludeField.USAGE_SEGMENTS)).isTrue();
+        assertThat(verified.includes(IncludeField.ACCOUNT_NUMBERS)).isFalse();
+        assertThat(verified.scopes()).containsExactly("cds_usage_1");
+    }
+
+    @Test
+    void tamperedPayloadIsRefused() {
+        String header = codec.encode(filter());
+        String payload = header.substring(0, header.indexOf('.'));
+        String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        String widened = json.replace("\"all\":false", "\"all\":true");
+        assertThat(widened).isNotEqualTo(json);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(widened.getBytes(StandardCharsets.UTF_8))
+                + header.substring(header.indexOf('.'));
+        assertRefused(() -> codec.verify(forged), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void tamperedSignatureIsRefused() {
+        String header = codec.encode(filter());
+        char last = header.charAt(header.length() - 2);
+        String forged = header.substring(0, header.length() - 2) + (last == 'A' ? 'B' : 'A')
+                + header.charAt(header.length() - 1);
+        assertRefused(() -> codec.verify(forged), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void filterSignedWithAnotherKeyIsRefused() {
+        byte[] other = Arrays.copyOf(KEY, KEY.length);
+        other[0] ^= 1;
+        String header = new AccessFilterCodec(other, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO)
+                .encode(filter());
+        assertRefused(() -> codec.verify(header), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void expiredFilterIsRefused() {
+        String header = codec.encode(filter());
+        assertRefused(() -> codecAt(NOW.plusSeconds(91)).verify(header), Reason.EXPIRED);
+    }
+
+    @Test
+    void filterIsAcceptedWithinTheClockSkew() {
+        String header = codec.encode(filter());
+        assertThat(codecAt(NOW.plusSeconds(89)).verify(header)).isEqualTo(filter());
+        assertThat(codecAt(NOW.minusSeconds(29)).verify(header)).isEqualTo(filter());
+    }
+
+    @Test
+    void filterIssuedInTheFutureIsRefused() {
+        String header = codec.encode(filter());
+        assertRefused(() -> codecAt(NOW.minusSeconds(31)).verify(header), Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void missingHeaderIsRefused() {
+        assertRefused(() -> codec.verify(null), Reason.MISSING);
+        assertRefused(() -> codec.verify("  "), Reason.MISSING);
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        String valid = codec.encode(filter());
+        assertRefused(() -> codec.verify("no-dot-here"), Reason.MALFORMED);
+        assertRefused(() -> codec.verify("a.b.c"), Reason.MALFORMED);
+        assertRefused(() -> codec.verify("." + valid.substring(valid.indexOf('.') + 1)), Reason.MALFORMED);
+        assertRefused(() -> codec.verify(valid.substring(0, valid.indexOf('.') + 1)), Reason.MALFORMED);
+        assertRefused(() -> codec.verify("abc.%%%"), Reason.MALFORMED);
+        assertRefused(() -> codec.verify("x".repeat(AccessFilterCodec.MAX_ENCODED_LENGTH + 1)), Reason.MALFORMED);
+    }
+
+    @Test
+    void correctlySignedGarbageIsMalformedNotAccepted() {
+        AccessFilterCodec signer = codec;
+        String payload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"grant_id\":null}".getBytes(StandardCharsets.UTF_8));
+        String header = payload + "." + signature(signer, payload);
+        assertRefused(() -> codec.verify(header), Reason.MALFORMED);
+    }
+
+    @Test
+    void shortKeysAreRejectedAtConstruction() {
+        assertThatThrownBy(() -> new AccessFilterCodec(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void headerNameIsTheAgreedOne() {
+        assertThat(AccessFilter.HEADER).isEqualTo("X-CDS-Access-Filter");
+    }
+
+    // Re-signs an arbitrary payload with the test key, to build values that pass the signature check.
+    private static String signature(AccessFilterCodec codec, String payload) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
