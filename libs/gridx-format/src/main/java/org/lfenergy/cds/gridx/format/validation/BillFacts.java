@@ -11,9 +11,9 @@ public record BillFacts(String billId, String contractId, String meterAccountId,
         return new BillFacts(billId, contractId, meterAccountId, start, end, totalAmount, rateCode, true, file, line);
     }
 
-    /** Same bill content (a replay), ignoring where it was read. */
+    /** Same bill content (contract, period, total), ignoring where it was read and whether it is cancelled. */
     public boolean sameContent(BillFacts o) {
         return contractId.equals(o.contractId) && start.equals(o.start) && end.equals(o.end)
-                && totalAmount.compareTo(o.totalAmount) == 0 && cancelled == o.cancelled;
+                && totalAmount.compareTo(o.totalAmount) == 0;
     }
 }

@@ -35,12 +35,14 @@ final class BillRule {
         BillFacts incoming = new BillFacts(r.billId(), r.contractId(), r.meterAccountId(), r.billStartDate(),
                 r.billEndDate(), r.totalBillAmount(), r.billRateCode(), false, file, line);
         if (existing != null) {
+            if (existing.sameContent(incoming)) {
+                // A replay of the original row (also after its cancellation): nothing changes. A rebill with the
+                // very same content under the same id cannot be told apart from a replay, and changes nothing either.
+                return List.of();
+            }
             if (existing.cancelled()) {
                 return List.of(Rule.XROW_REBILL_SAME_ID.finding(file, line, "Bill_ID", r.billId(), "Bill "
                         + r.billId() + " was cancelled; a rebill must come with a new Bill_ID"));
-            }
-            if (existing.sameContent(incoming)) {
-                return List.of(); // replay
             }
             return List.of(Rule.XROW_BILL_ID_REUSED.finding(file, line, "Bill_ID", r.billId(), "Bill " + r.billId()
                     + " was already received with different content (" + existing.file() + " line " + existing.line()
