@@ -90,10 +90,9 @@ public final class BillCalculator {
         }
         if (tariff.structure() == Tariff.Structure.TIME_OF_USE_DEMAND) {
             for (Part part : split(start, end, false)) {
-                // Demand is billed once per season part at the price in force at its end, not per price year.
-                Lines out = new Lines(tariff, part, lines);
-                out.addPricedAt(ChargeCode.demand(part.season), kilowatts(delivered.max(index(part.start),
-                        index(part.end))).setScale(1, RoundingMode.HALF_UP), part.end);
+                // Demand is billed once per season part (one peak per season), not once per price year.
+                new Lines(tariff, part, lines).add(ChargeCode.demand(part.season),
+                        kilowatts(delivered.max(index(part.start), index(part.end))).setScale(1, RoundingMode.HALF_UP));
             }
         }
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
@@ -199,14 +198,10 @@ public final class BillCalculator {
 
         /** A line priced on the part's first day; skipped when the tariff lacks the code or the quantity is 0. */
         void add(ChargeCode code, BigDecimal quantity) {
-            addPricedAt(code, quantity, part.start);
-        }
-
-        void addPricedAt(ChargeCode code, BigDecimal quantity, LocalDate priceDate) {
             if (!tariff.has(code) || quantity.signum() == 0) {
                 return;
             }
-            BigDecimal price = prices.price(tariff, code, priceDate);
+            BigDecimal price = prices.price(tariff, code, part.start);
             // setScale without rounding: an inexact product is a bug in the price or quantity precision.
             BigDecimal amount = quantity.multiply(price).setScale(2);
             lines.add(new BillLine(code, quantity, price, amount, part.season, part.start, part.end));

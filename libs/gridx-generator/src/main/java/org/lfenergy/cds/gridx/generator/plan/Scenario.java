@@ -64,7 +64,7 @@ public final class Scenario {
     public static final String CARE_METER = "E1000004";
     /** Robert: cancel/rebill (first billed on the wrong rate), community-solar subscriber (25%). */
     public static final String REBILL_CONTRACT = "4000005";
-    /** Sunfield Community Solar: the community-solar host (1 MW array). */
+    /** Sunfield Community Solar: the community-solar host (15 kW shared array). */
     public static final String HOST_CONTRACT = "4000006";
     /** Bayview Cold Storage: B-19 with the CPP event. */
     public static final String CPP_CONTRACT = "4000007";
@@ -232,7 +232,7 @@ public final class Scenario {
                         electricPoint("6000006", sunfield, 35.298110, -118.998720, "primary", "3"),
                         hostStart, null, rates(Tariff.B19, hostStart), "10",
                         List.of(new MeterInstall("E1000006", hostStart.atStartOfDay(), null, 0)),
-                        new Consumption(LoadProfile.SOLAR_FARM, 1.0, 1000), Programs.none(), Anomalies.none())));
+                        new Consumption(LoadProfile.SOLAR_FARM, 1.0, 15), Programs.none(), Anomalies.none())));
 
         Premise bayview = new Premise("7000006", "2250 Port Rd", "Stockton", "CA", "95203");
         LocalDate bayviewStart = LocalDate.of(y0 - 6, 9, 1);

@@ -14,14 +14,17 @@ public final class DaySlots {
     private final int stepSeconds;
     private final int[] minuteOfDay;
     private final byte[][] hhmm;
+    private final byte[][] offsets;
 
-    DaySlots(LocalDate date, long startEpochSecond, int stepSeconds, int[] minuteOfDay, byte[][] hhmm) {
+    DaySlots(LocalDate date, long startEpochSecond, int stepSeconds, int[] minuteOfDay, byte[][] hhmm,
+             byte[][] offsets) {
         this.date = date;
         this.dateBytes = GridxText.dateBytes(date);
         this.startEpochSecond = startEpochSecond;
         this.stepSeconds = stepSeconds;
         this.minuteOfDay = minuteOfDay;
         this.hhmm = hhmm;
+        this.offsets = offsets;
     }
 
     /** The local date. */
@@ -52,6 +55,14 @@ public final class DaySlots {
     /** Local minute of the day at which interval {@code i} starts (repeats on a fall-back day). */
     public int minuteOfDay(int i) {
         return minuteOfDay[i];
+    }
+
+    /**
+     * For an interval whose local time occurs twice (the repeated hour of a fall-back day), its UTC offset as
+     * text, e.g. {@code -07:00} for the first pass and {@code -08:00} for the second; null for every other one.
+     */
+    public byte[] ambiguousOffset(int i) {
+        return offsets == null ? null : offsets[i];
     }
 
     /** Local {@code HHmm} of interval {@code i}. */

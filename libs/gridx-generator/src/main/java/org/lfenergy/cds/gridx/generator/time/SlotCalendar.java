@@ -3,7 +3,9 @@ package org.lfenergy.cds.gridx.generator.time;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,18 +76,23 @@ public final class SlotCalendar {
         boolean regular = end - start == 86_400 && startOffset == endOffset
                 && Math.floorMod(start + startOffset, 86_400) == 0;
         if (regular) {
-            return new DaySlots(date, start, stepSeconds, regularMinutes, regularHhmm);
+            return new DaySlots(date, start, stepSeconds, regularMinutes, regularHhmm, null);
         }
         // A daylight-saving day: derive each interval's wall-clock time from the offset in force at its start.
         int[] minuteOfDay = new int[count];
         byte[][] hhmm = new byte[count][];
+        byte[][] ambiguous = new byte[count][];
         for (int i = 0; i < count; i++) {
             long t = start + (long) i * stepSeconds;
-            int offset = rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
-            int minute = (int) (Math.floorMod(t + offset, 86_400) / 60);
+            ZoneOffset offset = rules.getOffset(Instant.ofEpochSecond(t));
+            int minute = (int) (Math.floorMod(t + offset.getTotalSeconds(), 86_400) / 60);
             minuteOfDay[i] = minute;
             hhmm[i] = regularHhmm[minute / minutes];
+            LocalDateTime local = LocalDateTime.ofEpochSecond(t, 0, offset);
+            if (rules.getValidOffsets(local).size() > 1) {
+                ambiguous[i] = offset.getId().getBytes(StandardCharsets.US_ASCII);
+            }
         }
-        return new DaySlots(date, start, stepSeconds, minuteOfDay, hhmm);
+        return new DaySlots(date, start, stepSeconds, minuteOfDay, hhmm, ambiguous);
     }
 }

@@ -132,9 +132,7 @@ public final class MeterReadingWriter {
                 int minute = day.minuteOfDay(i);
                 long value = model.value(channel, t, minute, !estimate);
                 if (mode == Mode.WRITE) {
-                    intervals.field(meter.prefix).fixed(value, 3).field(day.dateBytes()).field(day.dateBytes())
-                            .append(day.hhmm(i)).field(estimate ? meter.estimatedSuffix : meter.actualSuffix)
-                            .endRow();
+                    intervalRow(meter, value, day, i, estimate);
                 }
                 meter.reading += value;
                 usage.add(d, minute, value, estimate, minute >= eventFrom && minute < eventTo);
@@ -185,9 +183,7 @@ public final class MeterReadingWriter {
                     if (t < h.validFrom || meter == null) {
                         continue;
                     }
-                    long value = h.model.value(h.channel, t, day.minuteOfDay(i), true);
-                    intervals.field(meter.prefix).fixed(value, 3).field(day.dateBytes()).field(day.dateBytes())
-                            .append(day.hhmm(i)).field(meter.actualSuffix).endRow();
+                    intervalRow(meter, h.model.value(h.channel, t, day.minuteOfDay(i), true), day, i, false);
                 }
             }
             if (reached(targetRows, targetBytes)) {
@@ -223,6 +219,22 @@ public final class MeterReadingWriter {
         return targetRows > 0 ? intervals.rows() >= targetRows : intervals.uncompressedBytes() >= targetBytes;
     }
 
+    /**
+     * One Interval row. In the repeated hour of a fall-back day the Time_zone column carries the UTC offset instead
+     * of the zone name, because the zone name alone cannot tell the first 01:15 from the second.
+     */
+    private void intervalRow(Meter meter, long value, DaySlots day, int i, boolean estimate) {
+        intervals.field(meter.prefix).fixed(value, 3).field(day.dateBytes()).field(day.dateBytes())
+                .append(day.hhmm(i));
+        byte[] offset = day.ambiguousOffset(i);
+        if (offset == null) {
+            intervals.field(estimate ? meter.estimatedSuffix : meter.actualSuffix);
+        } else {
+            intervals.field(meter.channel).field(offset).field(estimate ? meter.estimatedTail : meter.actualTail);
+        }
+        intervals.endRow();
+    }
+
     /** A cumulative read of every meter installed at this midnight. */
     private void readRegisters(Meter[] meters, long midnight, byte[] dateBytes, long validFrom, long validTo) {
         if (midnight < validFrom || midnight > validTo) {
@@ -252,14 +264,15 @@ public final class MeterReadingWriter {
             long install = time.epochSecond(m.installedAt());
             long removal = m.removedAt() == null ? Long.MAX_VALUE : time.epochSecond(m.removedAt());
             byte[] prefix = join(d, contract.meterAccountId(), m.meterId());
-            String suffix = channel.name() + (char) d + time.zone().getId() + (char) d;
-            list.add(new Meter(install, removal, prefix,
-                    ascii(suffix + minutes + (char) d + "A"), ascii(suffix + minutes + (char) d + "E"),
-                    ascii(suffix + REGISTER_FREQUENCY_MINUTES + (char) d + "A"),
-                    m.initialRegisterMilli()));
+            String zone = channel.name() + (char) d + time.zone().getId() + (char) d;
+            String actual = Integer.toString(minutes) + (char) d + "A";
+            String estimated = Integer.toString(minutes) + (char) d + "E";
+            list.add(new Meter(install, removal, prefix, channel.bytes(), ascii(actual), ascii(estimated),
+                    ascii(zone + actual), ascii(zone + estimated),
+                    ascii(zone + REGISTER_FREQUENCY_MINUTES + (char) d + "A"), m.initialRegisterMilli()));
         }
         // A sentinel that is never installed ends the search for the meter of an interval.
-        list.add(new Meter(Long.MAX_VALUE, Long.MAX_VALUE, null, null, null, null, 0));
+        list.add(new Meter(Long.MAX_VALUE, Long.MAX_VALUE, null, null, null, null, null, null, null, 0));
         return list.toArray(new Meter[0]);
     }
 
@@ -297,21 +310,30 @@ public final class MeterReadingWriter {
         }
     }
 
-    /** A meter's install period and running register, with its row pieces pre-encoded. */
+    /**
+     * A meter's install period and running register, with its row pieces pre-encoded: prefix = ids, suffix =
+     * channel, zone, frequency and data version; tail = frequency and data version only.
+     */
     private static final class Meter {
         final long install;
         final long removal;
         final byte[] prefix;
+        final byte[] channel;
+        final byte[] actualTail;
+        final byte[] estimatedTail;
         final byte[] actualSuffix;
         final byte[] estimatedSuffix;
         final byte[] registerSuffix;
         long reading;
 
-        Meter(long install, long removal, byte[] prefix, byte[] actualSuffix, byte[] estimatedSuffix,
-              byte[] registerSuffix, long reading) {
+        Meter(long install, long removal, byte[] prefix, byte[] channel, byte[] actualTail, byte[] estimatedTail,
+              byte[] actualSuffix, byte[] estimatedSuffix, byte[] registerSuffix, long reading) {
             this.install = install;
             this.removal = removal;
             this.prefix = prefix;
+            this.channel = channel;
+            this.actualTail = actualTail;
+            this.estimatedTail = estimatedTail;
             this.actualSuffix = actualSuffix;
             this.estimatedSuffix = estimatedSuffix;
             this.registerSuffix = registerSuffix;

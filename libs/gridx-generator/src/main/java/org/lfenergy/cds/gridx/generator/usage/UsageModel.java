@@ -109,7 +109,7 @@ public final class UsageModel {
             case COMMERCIAL:
                 return scale * (30_000 + 65_000 * openFactor * OPEN_HOURS[m] + 35_000 * cooling * COOLING[m]);
             case SOLAR_FARM:
-                return 2_500 + 1_500 * HEATING[m];
+                return scale * (150 + 100 * HEATING[m]);
             default:
                 throw new IllegalStateException("No electric load for " + profile);
         }
