@@ -1,0 +1,27 @@
+package org.lfenergy.cds.ingest.processing;
+
+import java.util.List;
+import org.lfenergy.cds.gridx.format.Finding;
+import org.lfenergy.cds.gridx.format.read.GridxRow;
+import org.lfenergy.cds.ingest.registry.IngestFile;
+
+/**
+ * Where the rows of one file go, in chunks: everything sent between {@link #begin()} and {@link #commit()} becomes
+ * visible to consumers together or not at all. One sink serves one file at a time, from one thread.
+ */
+public interface RowSink {
+
+    void begin();
+
+    /** A good row: one event on the row's topic. */
+    void accepted(IngestFile file, GridxRow row);
+
+    /** A rejected row: one quarantine event per row, carrying every rejecting finding and the raw row. */
+    void rejected(IngestFile file, GridxRow row, List<Finding> rejections);
+
+    /** Makes the chunk visible; returns once the broker has acknowledged all of it. */
+    void commit();
+
+    /** Drops the open chunk. */
+    void abort();
+}
