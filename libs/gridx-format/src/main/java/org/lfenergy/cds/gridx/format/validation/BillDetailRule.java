@@ -46,7 +46,22 @@ final class BillDetailRule {
                 + normalise(r.billLineItemDescription());
     }
 
+    /** Trimmed, lower case, runs of whitespace as one space (hand-rolled: this runs for every detail line). */
     static String normalise(String s) {
-        return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length());
+        boolean blank = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = b.length() > 0;
+                continue;
+            }
+            if (blank) {
+                b.append(' ');
+                blank = false;
+            }
+            b.append(c);
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,8 +3,9 @@ package org.lfenergy.cds.gridx.format.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +29,12 @@ class IntervalThroughputTest {
     @Test
     void parsesIntervalRowsFast() throws IOException {
         byte[] data = intervalFile(1_000_000);
+        // Thread CPU time, not wall time: the figure is per core even on a busy shared machine.
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
         long accepted = 0;
-        for (int round = 0; round < 3; round++) {
-            long t0 = System.nanoTime();
+        for (int round = 0; round < 4; round++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
             try (GridxFileReader r = GridxFileReader.open(new ByteArrayInputStream(data),
                     "GRIDX_ACME_INTERVAL_20240101000000.csv", ReaderOptions.forClientZone(Fixture.LA))) {
                 accepted = 0;
@@ -41,12 +44,12 @@ class IntervalThroughputTest {
                     }
                 }
             }
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, cpu.getCurrentThreadCpuTime() - t0);
         }
         double rate = 1_000_000 / (best / 1e9);
-        System.out.printf("INTERVAL parse: %.0f rows/s (best of 3, 1M rows)%n", rate);
+        System.out.printf("INTERVAL parse: %.0f rows/s per core (CPU time, best of 4 rounds of 1M rows)%n", rate);
         assertThat(accepted).isLessThanOrEqualTo(1_000_000);
-        // Lenient floor: the build machine is shared; the measured figure is printed above.
-        assertThat(rate).isGreaterThan(100_000);
+        // Measured about 1M rows/s per core here; the floor leaves room for slower CI machines.
+        assertThat(rate).isGreaterThan(500_000);
     }
 }
