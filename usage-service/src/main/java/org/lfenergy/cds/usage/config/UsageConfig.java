@@ -1,0 +1,86 @@
+package org.lfenergy.cds.usage.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Map;
+import java.util.Optional;
+
+/** Configuration of the metering read model and its CDS endpoints (prefix {@code usage}). */
+@ConfigMapping(prefix = "usage")
+public interface UsageConfig {
+
+    /** Zone of the local days when a row's Time_zone is {@code UTC} or an offset and its client has no zone. */
+    @WithDefault("America/Los_Angeles")
+    String defaultTimeZone();
+
+    /** Per GridX client settings, keyed by client code (e.g. {@code DEMO}). */
+    Map<String, ClientSettings> clients();
+
+    /** Interval timestamp convention of clients without their own setting. */
+    @WithDefault("START")
+    IntervalTimestamp defaultIntervalTimestamp();
+
+    /** Channel → CDS value format table, keyed by the GridX Channel value (e.g. {@code KWH_DEL}). */
+    Map<String, ChannelFormat> channels();
+
+    /** Id of the derived net electric_usage format served when forward and reverse channels are both present. */
+    @WithDefault("electric_usage_net")
+    String netFormatId();
+
+    /** Id prefix of register (meter_readings) formats. */
+    @WithDefault("meter_readings")
+    String registerFormatId();
+
+    /** GridX Data_version → CDS ReadingQualityType; unmapped versions leave the quality out. */
+    Map<String, String> quality();
+
+    /** Page size when the request gives no {@code limit}; also the maximum. */
+    @WithDefault("100")
+    int pageSize();
+
+    /** Aggregations settings. */
+    Aggregations aggregations();
+
+    /** Settings of one GridX client. */
+    interface ClientSettings {
+        /** Whether Datetime_of_interval marks the START or the END of the interval for this client. */
+        Optional<IntervalTimestamp> intervalTimestamp();
+
+        /** IANA zone of this client's local days (used when rows carry UTC or an offset). */
+        Optional<String> timeZone();
+    }
+
+    /** What a GridX interval timestamp marks. */
+    enum IntervalTimestamp { START, END }
+
+    /** One CDS value format a channel maps to. */
+    interface ChannelFormat {
+        /** The Value Format id (also the Choice id a grant selects it by). */
+        String id();
+
+        /** CDS value type: electric_usage, electric_demand, natural_gas_usage, water_usage, fuel_oil_usage. */
+        String type();
+
+        /** CDS units, e.g. kWh, kW, therm, gal. */
+        String units();
+
+        /** CDS direction (forward, reverse, net) for electric types; absent when unknown. */
+        Optional<String> direction();
+
+        /** CDS demand_type for electric_demand. */
+        @WithName("demand-type")
+        Optional<String> demandType();
+    }
+
+    /** Aggregation settings. */
+    interface Aggregations {
+        /** Fewest members an aggregation must have before its data is served (anonymity threshold). */
+        @WithDefault("10")
+        int minMembers();
+
+        /** Largest share (0..1) one member may have of any aggregated interval (second anonymity rule). */
+        @WithDefault("0.5")
+        double maxMemberShare();
+    }
+}
