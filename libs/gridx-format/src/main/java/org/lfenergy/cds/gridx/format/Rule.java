@@ -59,7 +59,7 @@ public enum Rule {
     XROW_CHARGE_CODE_MEANING("GX-XROW-CHARGE-CODE-MEANING", Severity.WARN, "Charge code has two meanings within one tariff"),
     XROW_CYCLE_GAP("GX-XROW-CYCLE-GAP", Severity.WARN, "Billing cycles of a Read_Cycle are not continuous"),
     XROW_CYCLE_OVERLAP("GX-XROW-CYCLE-OVERLAP", Severity.WARN, "Billing cycles of a Read_Cycle overlap"),
-    XROW_REGISTER_INTERVAL_SUM("GX-XROW-REGISTER-INTERVAL-SUM", Severity.WARN, "Register usage differs from the sum of intervals"),
+    XROW_REGISTER_INTERVAL_SUM("GX-XROW-REGISTER-INTERVAL-SUM", Severity.WARN, "Difference of consecutive register reads differs from the sum of intervals"),
     XFILE_DIGEST_MISSING("GX-XFILE-DIGEST-MISSING", Severity.WARN, "A file listed in the Daily Digest did not arrive"),
     XFILE_DIGEST_LINE_COUNT("GX-XFILE-DIGEST-LINE-COUNT", Severity.WARN, "Line count differs from the Daily Digest"),
     XFILE_DIGEST_MD5("GX-XFILE-DIGEST-MD5", Severity.WARN, "MD5 differs from the Daily Digest");

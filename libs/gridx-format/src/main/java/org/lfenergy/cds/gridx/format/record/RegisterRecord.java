@@ -7,7 +7,8 @@ import java.time.ZonedDateTime;
 import org.lfenergy.cds.gridx.format.GridxFileType;
 
 /**
- * A Register row (usage over Datetime_of_interval + Interval_frequency minutes). At least one of the two ids is present.
+ * A Register row: a cumulative (odometer) reading taken at Datetime_of_interval; Interval_frequency is the
+ * reading cadence in minutes. At least one of the two ids is present.
  *
  * @param meterAccountId     null when only Meter_ID is given
  * @param meterId            null when only MeterAccount_ID is given

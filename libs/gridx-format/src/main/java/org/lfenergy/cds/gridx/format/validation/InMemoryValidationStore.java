@@ -24,7 +24,8 @@ public final class InMemoryValidationStore implements ValidationStore {
     private final Map<String, Map<String, DetailLine>> details = new HashMap<>();
     private final Map<String, String> chargeMeanings = new HashMap<>();
     private final Map<UsageKey, TreeMap<Instant, Interval>> intervals = new HashMap<>();
-    private final Map<UsageKey, List<RegisterRead>> pendingRegisters = new HashMap<>();
+    private final Map<UsageKey, TreeMap<Instant, RegisterRead>> registers = new HashMap<>();
+    private final Map<UsageKey, TreeMap<Instant, RegisterRead>> pendingRegisters = new HashMap<>();
 
     private record Interval(int minutes, BigDecimal value) {
     }
@@ -180,22 +181,45 @@ public final class InMemoryValidationStore implements ValidationStore {
     }
 
     @Override
+    public RegisterRead registerAt(UsageKey key, Instant at) {
+        TreeMap<Instant, RegisterRead> series = registers.get(key);
+        return series == null ? null : series.get(at);
+    }
+
+    @Override
+    public void saveRegister(RegisterRead read) {
+        registers.computeIfAbsent(read.key(), k -> new TreeMap<>()).put(read.at(), read);
+    }
+
+    @Override
+    public RegisterRead registerBefore(UsageKey key, Instant at) {
+        TreeMap<Instant, RegisterRead> series = registers.get(key);
+        Map.Entry<Instant, RegisterRead> e = series == null ? null : series.lowerEntry(at);
+        return e == null ? null : e.getValue();
+    }
+
+    @Override
+    public RegisterRead registerAfter(UsageKey key, Instant at) {
+        TreeMap<Instant, RegisterRead> series = registers.get(key);
+        Map.Entry<Instant, RegisterRead> e = series == null ? null : series.higherEntry(at);
+        return e == null ? null : e.getValue();
+    }
+
+    @Override
     public void savePendingRegister(RegisterRead read) {
-        List<RegisterRead> list = pendingRegisters.computeIfAbsent(read.key(), k -> new ArrayList<>());
-        list.removeIf(r -> r.start().equals(read.start()));
-        list.add(read);
+        pendingRegisters.computeIfAbsent(read.key(), k -> new TreeMap<>()).put(read.at(), read);
     }
 
     @Override
     public List<RegisterRead> pendingRegisters(UsageKey key) {
-        return List.copyOf(pendingRegisters.getOrDefault(key, List.of()));
+        return List.copyOf(pendingRegisters.getOrDefault(key, new TreeMap<>()).values());
     }
 
     @Override
     public void removePendingRegister(RegisterRead read) {
-        List<RegisterRead> list = pendingRegisters.get(read.key());
-        if (list != null) {
-            list.removeIf(r -> r.start().equals(read.start()));
+        TreeMap<Instant, RegisterRead> pending = pendingRegisters.get(read.key());
+        if (pending != null) {
+            pending.remove(read.at());
         }
     }
 }

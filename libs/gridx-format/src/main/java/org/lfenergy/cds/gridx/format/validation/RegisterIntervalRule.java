@@ -1,6 +1,6 @@
 package org.lfenergy.cds.gridx.format.validation;
 
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +10,12 @@ import org.lfenergy.cds.gridx.format.record.IntervalRecord;
 import org.lfenergy.cds.gridx.format.record.RegisterRecord;
 
 /**
- * "The sum of the interval data should match the register usage for the same channel and time period." A
- * register row is read as usage over [Datetime_of_interval, + Interval_frequency minutes). It is compared once
- * intervals of the same meter (or meter account) and channel cover its whole window - when it arrives, or at the
- * end of a later interval file - and then forgotten. A difference only warns: either side may be the estimate.
+ * "Register reads provide cumulative meter reads (similar to a car odometer) ... The sum of the interval data
+ * should match the register usage for the same channel and time period." So the usage between two consecutive
+ * readings of a meter (or meter account) and channel, taken at instants R1 &lt; R2, is their difference, and it
+ * must equal the sum of the intervals starting in [R1, R2). A pair is compared once intervals cover all of
+ * [R1, R2) - when its second reading arrives, when a reading is inserted between, or at the end of a later
+ * interval file - and then forgotten. A difference only warns: either side may be an estimate.
  */
 final class RegisterIntervalRule {
 
@@ -31,20 +33,31 @@ final class RegisterIntervalRule {
 
     List<Finding> onRegister(RegisterRecord r, String file, long line) {
         RegisterRead read = new RegisterRead(UsageKey.of(r.meterId(), r.meterAccountId(), r.channel()),
-                r.datetimeOfInterval().toInstant(), r.intervalFrequency(), r.usageValue(), file, line);
+                r.datetimeOfInterval().toInstant(), r.usageValue(), file, line);
+        RegisterRead known = usage.registerAt(read.key(), read.at());
+        if (known != null && known.sameReading(read)) {
+            return List.of(); // replay
+        }
+        usage.saveRegister(read);
         List<Finding> findings = new ArrayList<>(0);
-        if (!compare(read, findings)) {
+        RegisterRead before = usage.registerBefore(read.key(), read.at());
+        if (before != null && !compare(before, read, findings)) {
             usage.savePendingRegister(read);
+        }
+        RegisterRead after = usage.registerAfter(read.key(), read.at());
+        if (after != null && !compare(read, after, findings)) {
+            usage.savePendingRegister(after);
         }
         return findings;
     }
 
-    /** Compares pending registers of the series touched by an interval file. */
+    /** Compares the pending reading pairs of the series touched by an interval file. */
     List<Finding> recheck(Set<UsageKey> touched) {
         List<Finding> findings = new ArrayList<>(0);
         for (UsageKey key : touched) {
             for (RegisterRead read : usage.pendingRegisters(key)) {
-                if (compare(read, findings)) {
+                RegisterRead before = usage.registerBefore(key, read.at());
+                if (before == null || compare(before, read, findings)) {
                     usage.removePendingRegister(read);
                 }
             }
@@ -52,18 +65,20 @@ final class RegisterIntervalRule {
         return findings;
     }
 
-    /** True when the window is fully covered and the comparison was made. */
-    private boolean compare(RegisterRead read, List<Finding> findings) {
-        Instant end = read.end();
-        UsageTotal total = usage.intervalTotal(read.key(), read.start(), end);
-        if (total.coveredMinutes() < read.minutes()) {
+    /** True when intervals cover [first, second) and the comparison was made (finding on the second reading). */
+    private boolean compare(RegisterRead first, RegisterRead second, List<Finding> findings) {
+        long minutes = java.time.Duration.between(first.at(), second.at()).toMinutes();
+        UsageTotal total = usage.intervalTotal(first.key(), first.at(), second.at());
+        if (total.coveredMinutes() < minutes) {
             return false;
         }
-        if (!Tolerances.usageMatches(total.sum(), read.value())) {
-            findings.add(Rule.XROW_REGISTER_INTERVAL_SUM.finding(read.file(), read.line(), "Usage_value",
-                    read.value().toPlainString(), "Register usage " + read.value().toPlainString() + " for "
-                            + read.key().device() + " channel " + read.key().channel() + " from " + read.start()
-                            + " to " + end + " differs from the sum of its intervals "
+        BigDecimal registered = second.value().subtract(first.value());
+        if (!Tolerances.usageMatches(total.sum(), registered)) {
+            findings.add(Rule.XROW_REGISTER_INTERVAL_SUM.finding(second.file(), second.line(), "Usage_value",
+                    second.value().toPlainString(), "Register readings of " + first.key().device() + " channel "
+                            + first.key().channel() + " at " + first.at() + " (" + first.value().toPlainString()
+                            + ") and " + second.at() + " (" + second.value().toPlainString() + ") differ by "
+                            + registered.toPlainString() + " but the intervals between them sum to "
                             + total.sum().toPlainString()));
         }
         return true;

@@ -3,10 +3,11 @@ package org.lfenergy.cds.gridx.format.validation;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A register row's usage over [start, start + minutes), remembered until intervals cover its window. */
-public record RegisterRead(UsageKey key, Instant start, int minutes, BigDecimal value, String file, long line) {
+/** A cumulative register reading (an odometer value) of a usage series at one instant. */
+public record RegisterRead(UsageKey key, Instant at, BigDecimal value, String file, long line) {
 
-    public Instant end() {
-        return start.plusSeconds(minutes * 60L);
+    /** Same series, instant and value: a replay. */
+    public boolean sameReading(RegisterRead o) {
+        return key.equals(o.key) && at.equals(o.at) && value.compareTo(o.value) == 0;
     }
 }

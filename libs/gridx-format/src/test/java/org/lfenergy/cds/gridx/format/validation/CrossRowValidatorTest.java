@@ -320,39 +320,68 @@ class CrossRowValidatorTest {
                 usage(meter, value, "202401010030", 15), usage(meter, value, "202401010045", 15)};
     }
 
+    private static String reading(String meter, String value, String datetime) {
+        return usage(meter, value, datetime, 60);
+    }
+
     @Test
-    void acceptsRegisterMatchingItsIntervals() {
+    void acceptsRegisterReadingsDifferingByTheIntervalsBetweenThem() {
         Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.Checked c = Files.check(validator, REGISTER, 1, usage("M1", "1.000", "202401010000", 60));
+        Files.Checked c = Files.check(validator, REGISTER, 1,
+                reading("M1", "1000.5", "202401010000"), reading("M1", "1001.500", "202401010100"));
         assertThat(c.all()).isEmpty();
     }
 
     @Test
-    void warnsWhenRegisterDiffersFromIntervalSum() {
+    void warnsWhenRegisterDifferenceDiffersFromIntervalSum() {
         Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.Checked c = Files.check(validator, REGISTER, 1, usage("M1", "1.5", "202401010000", 60));
+        Files.Checked c = Files.check(validator, REGISTER, 1,
+                reading("M1", "1000", "202401010000"), reading("M1", "1001.5", "202401010100"));
 
-        assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::line, Finding::column, Finding::value)
-                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", 2L, "Usage_value", "1.5"));
+        assertThat(c.row(0).findings()).isEmpty();
+        assertThat(c.row(1).findings()).extracting(Finding::ruleId, Finding::line, Finding::column, Finding::value)
+                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", 3L, "Usage_value", "1001.5"));
     }
 
     @Test
-    void comparesRegisterOnceLaterIntervalsCoverItsWindow() {
-        Files.Checked registers = Files.check(validator, REGISTER, 1, usage("M1", "2", "202401010000", 60));
+    void comparesReadingsOnceLaterIntervalsCoverTheirWindow() {
+        Files.Checked registers = Files.check(validator, REGISTER, 1,
+                reading("M1", "10", "202401010000"), reading("M1", "12", "202401010100"));
         assertThat(registers.all()).isEmpty();
 
         Files.Checked intervals = Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
         assertThat(intervals.atEnd()).extracting(Finding::ruleId, Finding::file, Finding::line)
-                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 1), 2L));
+                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 1), 3L));
 
         // Compared once: a later interval file does not repeat the warning.
         assertThat(Files.check(validator, INTERVAL, 2, hourOfIntervals("M1", "0.25")).all()).isEmpty();
     }
 
     @Test
-    void skipsRegisterWhoseWindowIsNotFullyCovered() {
+    void comparesBothPairsWhenAReadingArrivesBetweenTwoOthers() {
+        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        Files.check(validator, REGISTER, 1, reading("M1", "10", "202401010000"), reading("M1", "11", "202401010100"));
+        Files.Checked c = Files.check(validator, REGISTER, 2, usage("M1", "10.9", "202401010030", 60));
+
+        // 10 -> 10.9 over two intervals of 0.25 (0.5), and 10.9 -> 11 over the other two (0.5): both differ.
+        assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::file).containsExactly(
+                tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 2)),
+                tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 1)));
+    }
+
+    @Test
+    void skipsReadingsWhoseWindowIsNotFullyCovered() {
         Files.check(validator, INTERVAL, 1, usage("M1", "0.25", "202401010000", 15));
-        Files.Checked c = Files.check(validator, REGISTER, 1, usage("M1", "9", "202401010000", 60));
+        Files.Checked c = Files.check(validator, REGISTER, 1,
+                reading("M1", "0", "202401010000"), reading("M1", "9", "202401010100"));
+        assertThat(c.all()).isEmpty();
+    }
+
+    @Test
+    void keepsMetersAndChannelsApart() {
+        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        Files.Checked c = Files.check(validator, REGISTER, 1,
+                reading("M2", "0", "202401010000"), reading("M2", "9", "202401010100"));
         assertThat(c.all()).isEmpty();
     }
 
@@ -374,6 +403,9 @@ class CrossRowValidatorTest {
                     detail("B1", "E1", "Energy", "100", "0.32", "32.00")).all());
             sink.addAll(Files.check(validator, BILLINGCYCLE, 1,
                     cycle("R1", "20240101", "20240131"), cycle("R1", "20240201", "20240229")).all());
+            sink.addAll(Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25")).all());
+            sink.addAll(Files.check(validator, REGISTER, 1,
+                    reading("M1", "5", "202401010000"), reading("M1", "6", "202401010100")).all());
         }
         assertThat(firstRun).isEmpty();
         assertThat(secondRun).isEmpty();
