@@ -137,7 +137,8 @@ class BillingConsistencyTest {
             for (int i = 0; i < rows.size(); i++) {
                 LocalDate start = LocalDate.parse(rows.get(i).get("Billing_Cycle_Start_Date"), DAY);
                 LocalDate end = LocalDate.parse(rows.get(i).get("Billing_Cycle_End_Date"), DAY);
-                assertThat(Long.parseLong(rows.get(i).get("Num_Days"))).isEqualTo(end.toEpochDay() - start.toEpochDay() + 1);
+                assertThat(Long.parseLong(rows.get(i).get("Num_Days")))
+                        .isEqualTo(end.toEpochDay() - start.toEpochDay() + 1);
                 if (i > 0) {
                     assertThat(start).as(cycle).isEqualTo(
                             LocalDate.parse(rows.get(i - 1).get("Billing_Cycle_End_Date"), DAY).plusDays(1));
@@ -154,7 +155,8 @@ class BillingConsistencyTest {
         bills.stream().filter(r -> r.get("Is_cancellation").equals("0"))
                 .collect(Collectors.toMap(r -> r.get("MeterAccount_ID") + "/" + r.get("Bill_start_date"), r -> r,
                         (a, b) -> a))
-                .values().forEach(r -> periods.computeIfAbsent(r.get("MeterAccount_ID"), k -> new ArrayList<>()).add(r));
+                .values()
+                .forEach(r -> periods.computeIfAbsent(r.get("MeterAccount_ID"), k -> new ArrayList<>()).add(r));
         Map<String, BigDecimal> fromIntervals = new HashMap<>();
         files.forEach(GridxFileType.INTERVAL, r -> {
             List<Row> accountBills = periods.get(r.get("MeterAccount_ID"));
@@ -180,6 +182,7 @@ class BillingConsistencyTest {
         });
 
         assertThat(fromDeterminants).hasSizeGreaterThan(50);
-        fromDeterminants.forEach((key, value) -> assertThat(value).as(key).isEqualByComparingTo(fromIntervals.get(key)));
+        fromDeterminants.forEach((key, value) ->
+                assertThat(value).as(key).isEqualByComparingTo(fromIntervals.get(key)));
     }
 }

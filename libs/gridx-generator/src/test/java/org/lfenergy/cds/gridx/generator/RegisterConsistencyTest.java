@@ -19,6 +19,8 @@ import org.lfenergy.cds.gridx.generator.plan.Scenario;
 /** Register reads are cumulative (an odometer): consecutive reads differ by the intervals between them. */
 class RegisterConsistencyTest {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
     @Test
     void consecutiveRegisterReadsDifferByTheSumOfTheIntervalsBetweenThem() throws IOException {
         GeneratedFiles files = GeneratedFiles.shared();
@@ -35,11 +37,11 @@ class RegisterConsistencyTest {
         for (Map.Entry<String, List<Row>> series : reads.entrySet()) {
             List<Row> rows = series.getValue();
             for (int i = 1; i < rows.size(); i++) {
-                LocalDate from = LocalDate.parse(rows.get(i - 1).get("Date_of_interval"), DateTimeFormatter.BASIC_ISO_DATE);
-                assertThat(rows.get(i).get("Date_of_interval")).isEqualTo(
-                        from.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
-                BigDecimal usage = rows.get(i).decimal("Usage_value").subtract(rows.get(i - 1).decimal("Usage_value"));
-                BigDecimal intervals = daily.getOrDefault(series.getKey() + "/" + rows.get(i - 1).get("Date_of_interval"),
+                Row previous = rows.get(i - 1);
+                LocalDate from = LocalDate.parse(previous.get("Date_of_interval"), DAY);
+                assertThat(rows.get(i).get("Date_of_interval")).isEqualTo(from.plusDays(1).format(DAY));
+                BigDecimal usage = rows.get(i).decimal("Usage_value").subtract(previous.decimal("Usage_value"));
+                BigDecimal intervals = daily.getOrDefault(series.getKey() + "/" + previous.get("Date_of_interval"),
                         BigDecimal.ZERO);
                 assertThat(usage).as(series.getKey() + " " + from).isEqualByComparingTo(intervals);
                 compared++;

@@ -16,9 +16,4 @@ public enum Season {
     public static boolean startsOn(LocalDate date) {
         return date.getDayOfMonth() == 1 && (date.getMonthValue() == 6 || date.getMonthValue() == 10);
     }
-
-    /** Three-letter form used in charge codes, e.g. {@code SUM}. */
-    public String abbreviation() {
-        return this == SUMMER ? "SUM" : "WIN";
-    }
 }

@@ -34,12 +34,7 @@ public final class MeterReadingWriter {
     private final GridxFileSink registers;
     private final List<DemandEvent> events;
     private final long seed;
-    private final byte[] zoneBytes;
 
-    /**
-     * @param intervals may be null when only sums are wanted
-     * @param registers may be null when only sums are wanted
-     */
     public MeterReadingWriter(MeterTime time, GridxFileSink intervals, GridxFileSink registers,
                               List<DemandEvent> events, long seed) {
         this.time = time;
@@ -47,7 +42,6 @@ public final class MeterReadingWriter {
         this.registers = registers;
         this.events = events;
         this.seed = seed;
-        this.zoneBytes = time.zone().getId().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The channels a contract's meter account records. */
@@ -259,7 +253,7 @@ public final class MeterReadingWriter {
 
     private Meter[] meters(Contract contract, Channel channel, int minutes) {
         List<Meter> list = new ArrayList<>();
-        byte d = intervalsDelimiter();
+        byte d = intervals.delimiter();
         for (MeterInstall m : contract.meters()) {
             long install = time.epochSecond(m.installedAt());
             long removal = m.removedAt() == null ? Long.MAX_VALUE : time.epochSecond(m.removedAt());
@@ -274,13 +268,6 @@ public final class MeterReadingWriter {
         // A sentinel that is never installed ends the search for the meter of an interval.
         list.add(new Meter(Long.MAX_VALUE, Long.MAX_VALUE, null, null, null, null, null, null, null, 0));
         return list.toArray(new Meter[0]);
-    }
-
-    private byte intervalsDelimiter() {
-        if (intervals != null) {
-            return intervals.delimiter();
-        }
-        return registers != null ? registers.delimiter() : (byte) ',';
     }
 
     private static byte[] join(byte delimiter, String a, String b) {
