@@ -1,0 +1,274 @@
+package org.lfenergy.cds.auth.service.keycloak;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.lfenergy.cds.auth.config.CdsConfig;
+import org.lfenergy.cds.auth.service.model.ClientObject;
+
+/**
+ * The Keycloak side of CDS objects, through the admin REST API: one Keycloak client per Client Object (secret = the
+ * CDS credential), one client scope per CDS scope, one client scope per Grant carrying the {@code cds_grant_id}
+ * claim. The admin client blocks, so every call runs on a worker thread.
+ */
+@ApplicationScoped
+public class KeycloakRealm {
+
+    /** Prefix of the per-Grant client scopes. */
+    public static final String GRANT_SCOPE_PREFIX = "cds-grant-";
+    /** The access-token claim naming the Grant a token belongs to. */
+    public static final String GRANT_CLAIM = "cds_grant_id";
+
+    private static final Logger LOG = Logger.getLogger(KeycloakRealm.class);
+
+    private final Keycloak keycloak;
+    private final CdsConfig config;
+    private final Set<String> knownCdsScopes = ConcurrentHashMap.newKeySet();
+
+    public KeycloakRealm(Keycloak keycloak, CdsConfig config) {
+        this.keycloak = keycloak;
+        this.config = config;
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(config.keycloak().realm());
+    }
+
+    private static <T> Uni<T> blocking(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Creates the client scopes of these CDS scope ids that do not exist yet (idempotent). */
+    @Timeout(30_000)
+    public Uni<Void> ensureCdsScopes(List<String> scopeIds) {
+        if (knownCdsScopes.containsAll(scopeIds)) {
+            return Uni.createFrom().voidItem();
+        }
+        return blocking(() -> {
+            Set<String> existing = ConcurrentHashMap.newKeySet();
+            realm().clientScopes().findAll().forEach(s -> existing.add(s.getName()));
+            for (String id : scopeIds) {
+                if (!existing.contains(id)) {
+                    ClientScopeRepresentation scope = new ClientScopeRepresentation();
+                    scope.setName(id);
+                    scope.setProtocol("openid-connect");
+                    scope.setDescription("CDS scope " + id + " (managed by auth-service)");
+                    scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
+                    try (Response r = realm().clientScopes().create(scope)) {
+                        if (r.getStatus() != 201 && r.getStatus() != 409) {
+                            throw new IllegalStateException("Keycloak refused client scope " + id + ": " + r.getStatus());
+                        }
+                    }
+                    LOG.infof("created Keycloak client scope %s", id);
+                }
+                knownCdsScopes.add(id);
+            }
+            return null;
+        });
+    }
+
+    /** Creates the Keycloak client mirroring a Client Object; returns Keycloak's internal id. */
+    @Timeout(30_000)
+    public Uni<String> createClient(ClientObject client, String secret) {
+        return blocking(() -> {
+            ClientRepresentation rep = representation(client);
+            rep.setSecret(secret);
+            try (Response r = realm().clients().create(rep)) {
+                return CreatedResponseUtil.getCreatedId(r);
+            }
+        });
+    }
+
+    /** Applies a changed Client Object (status, redirect URIs, scopes) to its Keycloak client. */
+    @Timeout(30_000)
+    public Uni<Void> updateClient(ClientObject client) {
+        return blocking(() -> {
+            var resource = realm().clients().get(client.keycloakId());
+            ClientRepresentation rep = resource.toRepresentation();
+            ClientRepresentation wanted = representation(client);
+            rep.setEnabled(wanted.isEnabled());
+            rep.setRedirectUris(wanted.getRedirectUris());
+            resource.update(rep);
+            List<String> current = new ArrayList<>(resource.getOptionalClientScopes().stream()
+                    .map(ClientScopeRepresentation::getName).filter(n -> !n.startsWith(GRANT_SCOPE_PREFIX)).toList());
+            Map<String, String> ids = scopeIdsByName();
+            for (String scope : client.scopes()) {
+                if (!current.remove(scope) && ids.containsKey(scope)) {
+                    resource.addOptionalClientScope(ids.get(scope));
+                }
+            }
+            for (String stale : current) {
+                if (ids.containsKey(stale)) {
+                    resource.removeOptionalClientScope(ids.get(stale));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Deletes the Keycloak client of a Client Object (compensation after a failed registration). */
+    public Uni<Void> deleteClient(String keycloakId) {
+        return blocking(() -> {
+            try {
+                realm().clients().get(keycloakId).remove();
+            } catch (NotFoundException e) {
+                // already gone
+            }
+            return null;
+        });
+    }
+
+    /** Replaces the client's secret (a new Credential takes over the Keycloak secret). */
+    @Timeout(30_000)
+    public Uni<Void> setSecret(String keycloakId, String secret) {
+        return blocking(() -> {
+            var resource = realm().clients().get(keycloakId);
+            ClientRepresentation rep = resource.toRepresentation();
+            rep.setSecret(secret);
+            resource.update(rep);
+            return null;
+        });
+    }
+
+    /** The client's current secret. */
+    @Timeout(30_000)
+    public Uni<String> secret(String keycloakId) {
+        return blocking(() -> realm().clients().get(keycloakId).getSecret().getValue());
+    }
+
+    /**
+     * Invalidates every token issued to the client until now (Keycloak client "not before"): used when a Credential
+     * expires or the Client Object is disabled.
+     */
+    @Timeout(30_000)
+    public Uni<Void> revokeTokensIssuedBefore(String keycloakId, Instant instant) {
+        return blocking(() -> {
+            var resource = realm().clients().get(keycloakId);
+            ClientRepresentation rep = resource.toRepresentation();
+            rep.setNotBefore((int) instant.getEpochSecond());
+            resource.update(rep);
+            return null;
+        });
+    }
+
+    /**
+     * Creates the client scope that stamps {@code cds_grant_id} on the Grant's tokens, and lets only this client
+     * request it. Its name is never in the token's {@code scope} claim.
+     */
+    @Timeout(30_000)
+    public Uni<String> createGrantScope(String grantId, String clientId, String keycloakClientId) {
+        return blocking(() -> {
+            String name = GRANT_SCOPE_PREFIX + grantId;
+            ClientScopeRepresentation scope = new ClientScopeRepresentation();
+            scope.setName(name);
+            scope.setProtocol("openid-connect");
+            scope.setDescription("Tokens of CDS grant " + grantId + " (managed by auth-service)");
+            scope.setAttributes(Map.of("include.in.token.scope", "false", "display.on.consent.screen", "false"));
+            scope.setProtocolMappers(List.of(
+                    hardcodedClaim(GRANT_CLAIM, grantId),
+                    audience("audience-client", clientId),
+                    audience("audience-resource-servers", config.token().audience())));
+            String scopeId;
+            try (Response r = realm().clientScopes().create(scope)) {
+                scopeId = CreatedResponseUtil.getCreatedId(r);
+            }
+            realm().clients().get(keycloakClientId).addOptionalClientScope(scopeId);
+            return name;
+        });
+    }
+
+    /** Removes a Grant's client scope: no new token can be issued for the Grant. */
+    public Uni<Void> deleteGrantScope(String scopeName) {
+        return blocking(() -> {
+            realm().clientScopes().findAll().stream().filter(s -> s.getName().equals(scopeName)).findFirst()
+                    .ifPresent(s -> {
+                        try {
+                            realm().clientScopes().get(s.getId()).remove();
+                        } catch (RuntimeException e) {
+                            LOG.warnf("could not delete Keycloak client scope %s: %s", scopeName, e.getMessage());
+                        }
+                    });
+            return null;
+        });
+    }
+
+    private Map<String, String> scopeIdsByName() {
+        Map<String, String> ids = new HashMap<>();
+        realm().clientScopes().findAll().forEach(s -> {
+            if (!s.getName().startsWith(GRANT_SCOPE_PREFIX)) {
+                ids.put(s.getName(), s.getId());
+            }
+        });
+        return ids;
+    }
+
+    private ClientRepresentation representation(ClientObject client) {
+        ClientRepresentation rep = new ClientRepresentation();
+        rep.setClientId(client.clientId());
+        rep.setName(client.document().path("client_name").asText(client.clientId()));
+        rep.setDescription("CDS Client Object of registrant " + client.registrantId() + " (managed by auth-service)");
+        rep.setEnabled(!client.isDisabled());
+        rep.setProtocol("openid-connect");
+        rep.setPublicClient(false);
+        rep.setClientAuthenticatorType("client-secret");
+        rep.setServiceAccountsEnabled(client.grantTypes().contains("client_credentials"));
+        rep.setStandardFlowEnabled(client.responseTypes().contains("code"));
+        rep.setImplicitFlowEnabled(false);
+        rep.setDirectAccessGrantsEnabled(false);
+        rep.setConsentRequired(false);
+        rep.setFullScopeAllowed(false);
+        List<String> redirects = new ArrayList<>();
+        client.document().path("redirect_uris").forEach(u -> redirects.add(u.asText()));
+        rep.setRedirectUris(redirects);
+        rep.setDefaultClientScopes(List.of());
+        rep.setOptionalClientScopes(client.scopes());
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("cds.registrant_id", client.registrantId());
+        if (client.responseTypes().contains("code")) {
+            attributes.put("pkce.code.challenge.method", "S256");
+            attributes.put("use.refresh.tokens", "true");
+        }
+        attributes.put("client_credentials.use_refresh_token", "false");
+        rep.setAttributes(attributes);
+        return rep;
+    }
+
+    private static ProtocolMapperRepresentation hardcodedClaim(String claim, String value) {
+        ProtocolMapperRepresentation m = new ProtocolMapperRepresentation();
+        m.setName(claim);
+        m.setProtocol("openid-connect");
+        m.setProtocolMapper("oidc-hardcoded-claim-mapper");
+        m.setConfig(Map.of("claim.name", claim, "claim.value", value, "jsonType.label", "String",
+                "access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return m;
+    }
+
+    private static ProtocolMapperRepresentation audience(String name, String audience) {
+        ProtocolMapperRepresentation m = new ProtocolMapperRepresentation();
+        m.setName(name);
+        m.setProtocol("openid-connect");
+        m.setProtocolMapper("oidc-audience-mapper");
+        m.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                "id.token.claim", "false", "introspection.token.claim", "true"));
+        return m;
+    }
+}
