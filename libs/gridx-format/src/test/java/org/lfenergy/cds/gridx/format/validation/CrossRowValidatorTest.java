@@ -59,7 +59,7 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsSecondMeterAccountForTheSameContract() {
-        Files.Checked c = Files.check(validator, CUSTOMER, 1, customer("C1", "MA1"), customer("C1", "MA2"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, CUSTOMER, 1, customer("C1", "MA1"), customer("C1", "MA2"));
 
         assertThat(c.row(0).accepted()).isTrue();
         assertThat(c.row(1).rejected()).isTrue();
@@ -69,26 +69,26 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsSecondContractForTheSameMeterAccountAcrossFiles() {
-        Files.check(validator, CUSTOMER, 1, customer("C1", "MA1"));
-        Files.Checked c = Files.check(validator, CUSTOMER, 2, customer("C2", "MA1"));
+        ValidatedFiles.check(validator, CUSTOMER, 1, customer("C1", "MA1"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, CUSTOMER, 2, customer("C2", "MA1"));
 
         assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::line, Finding::column, Finding::value,
                 Finding::file).containsExactly(tuple("GX-XROW-CONTRACT-METERACCOUNT-1TO1", 2L, "Contract_ID", "C2",
-                Files.name(CUSTOMER, 2)));
+                ValidatedFiles.name(CUSTOMER, 2)));
         assertThat(c.row(0).rejected()).isTrue();
     }
 
     @Test
     void acceptsTheSamePairAgain() {
-        Files.Checked c = Files.check(validator, CUSTOMER, 1, customer("C1", "MA1"), customer("C1", "MA1"),
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, CUSTOMER, 1, customer("C1", "MA1"), customer("C1", "MA1"),
                 customer("C2", "MA2"));
         assertThat(c.all()).isEmpty();
     }
 
     @Test
     void warnsWhenBillNamesAnotherMeterAccountThanItsContract() {
-        Files.check(validator, CUSTOMER, 1, customer("C1", "MA-OTHER"));
-        Files.Checked c = Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "10.00", 0));
+        ValidatedFiles.check(validator, CUSTOMER, 1, customer("C1", "MA-OTHER"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "10.00", 0));
 
         assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::severity, Finding::column, Finding::value)
                 .containsExactly(tuple("GX-XROW-BILL-METERACCOUNT-MISMATCH", Severity.WARN, "MeterAccount_ID", "MA-C1"));
@@ -99,7 +99,7 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsMeterSwapAndTotalizationMeters() {
-        Files.Checked c = Files.check(validator, METERACCOUNTMETER, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, METERACCOUNTMETER, 1,
                 install("MA1", "M1", "20240101", "20240131"),
                 install("MA1", "M2", "20240201", ""),
                 install("MA1", "M3", "20240101", ""));
@@ -108,14 +108,14 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsRemovalDateArrivingLaterForTheSameInstall() {
-        Files.check(validator, METERACCOUNTMETER, 1, install("MA1", "M1", "202401010000", ""));
-        Files.Checked c = Files.check(validator, METERACCOUNTMETER, 2, install("MA1", "M1", "202401010000", "20240630"));
+        ValidatedFiles.check(validator, METERACCOUNTMETER, 1, install("MA1", "M1", "202401010000", ""));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, METERACCOUNTMETER, 2, install("MA1", "M1", "202401010000", "20240630"));
         assertThat(c.all()).isEmpty();
     }
 
     @Test
     void rejectsMeterInstalledAtTwoMeterAccountsAtOnce() {
-        Files.Checked c = Files.check(validator, METERACCOUNTMETER, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, METERACCOUNTMETER, 1,
                 install("MA1", "M1", "20240101", ""),
                 install("MA2", "M1", "20240301", ""));
 
@@ -126,7 +126,7 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsOverlappingPeriodsOfOneMeterAtOneAccount() {
-        Files.Checked c = Files.check(validator, METERACCOUNTMETER, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, METERACCOUNTMETER, 1,
                 install("MA1", "M1", "20240101", "20240331"),
                 install("MA1", "M1", "20240315", ""));
         assertThat(c.row(1).findings()).extracting(Finding::ruleId).containsExactly("GX-XROW-METER-INSTALL-OVERLAP");
@@ -135,7 +135,7 @@ class CrossRowValidatorTest {
     @Test
     void acceptsReinstallRightAfterRemoval() {
         // Removal on Jan 31 means until Feb 1 00:00 exclusive, so a Feb 1 install does not overlap.
-        Files.Checked c = Files.check(validator, METERACCOUNTMETER, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, METERACCOUNTMETER, 1,
                 install("MA1", "M1", "20240101", "20240131"),
                 install("MA2", "M1", "20240201", ""));
         assertThat(c.all()).isEmpty();
@@ -145,7 +145,7 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsContinuousBills() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B2", "C1", "20240201", "20240229", "11.00", 0),
                 bill("B3", "C2", "20240115", "20240214", "12.00", 0));
@@ -154,7 +154,7 @@ class CrossRowValidatorTest {
 
     @Test
     void warnsOnGapBetweenBillsOfAContract() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B2", "C1", "20240203", "20240229", "11.00", 0));
 
@@ -165,7 +165,7 @@ class CrossRowValidatorTest {
 
     @Test
     void warnsWhenAnEarlierBillArrivesLeavingAGapBeforeTheNext() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B2", "C1", "20240201", "20240229", "11.00", 0),
                 bill("B1", "C1", "20240101", "20240130", "10.00", 0));
         assertThat(c.row(1).findings()).extracting(Finding::ruleId, Finding::column)
@@ -174,7 +174,7 @@ class CrossRowValidatorTest {
 
     @Test
     void warnsOnOverlappingBills() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B2", "C1", "20240131", "20240229", "11.00", 0));
         assertThat(c.row(1).findings()).extracting(Finding::ruleId, Finding::line)
@@ -183,7 +183,7 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsCancellationOfUnknownBill() {
-        Files.Checked c = Files.check(validator, BILLING, 1, bill("B9", "C1", "20240101", "20240131", "10.00", 1));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1, bill("B9", "C1", "20240101", "20240131", "10.00", 1));
 
         assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::line, Finding::column, Finding::value)
                 .containsExactly(tuple("GX-XROW-CANCEL-UNKNOWN-BILL", 2L, "Bill_ID", "B9"));
@@ -192,8 +192,8 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsCancelAndRebillUnderNewId() {
-        Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "10.00", 0));
-        Files.Checked c = Files.check(validator, BILLING, 2,
+        ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "10.00", 0));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 2,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 1),
                 bill("B1R", "C1", "20240101", "20240131", "9.50", 0));
 
@@ -204,10 +204,10 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsRebillThatReusesTheCancelledBillId() {
-        Files.check(validator, BILLING, 1,
+        ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B1", "C1", "20240101", "20240131", "10.00", 1));
-        Files.Checked c = Files.check(validator, BILLING, 2, bill("B1", "C1", "20240101", "20240131", "9.50", 0));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 2, bill("B1", "C1", "20240101", "20240131", "9.50", 0));
 
         assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::line, Finding::value)
                 .containsExactly(tuple("GX-XROW-REBILL-SAME-ID", 2L, "B1"));
@@ -215,7 +215,7 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsBillIdReusedWithDifferentContent() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B1", "C1", "20240101", "20240131", "99.00", 0));
         assertThat(c.row(1).findings()).extracting(Finding::ruleId, Finding::line)
@@ -224,7 +224,7 @@ class CrossRowValidatorTest {
 
     @Test
     void rejectsCancellationNamingAnotherContract() {
-        Files.Checked c = Files.check(validator, BILLING, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "10.00", 0),
                 bill("B1", "C2", "20240101", "20240131", "10.00", 1));
         assertThat(c.row(1).findings()).extracting(Finding::ruleId, Finding::column)
@@ -235,8 +235,8 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsDetailsAddingUpToTheBillTotal() {
-        Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "42.00", 0));
-        Files.Checked c = Files.check(validator, BILLINGDETAIL, 1,
+        ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "42.00", 0));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                 detail("B1", "E1", "Energy", "100", "0.32", "32.00"),
                 detail("B1", "F1", "Customer charge", "1", "10", "10.00"));
         assertThat(c.all()).isEmpty();
@@ -244,8 +244,8 @@ class CrossRowValidatorTest {
 
     @Test
     void warnsWhenDetailsDoNotAddUpToTheBillTotal() {
-        Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "50.00", 0));
-        Files.Checked c = Files.check(validator, BILLINGDETAIL, 1,
+        ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "50.00", 0));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                 detail("B1", "E1", "Energy", "100", "0.32", "32.00"),
                 detail("B1", "F1", "Customer charge", "1", "10", "10.00"));
 
@@ -255,29 +255,29 @@ class CrossRowValidatorTest {
 
     @Test
     void checksTotalsWhenTheBillArrivesAfterItsDetails() {
-        Files.Checked details = Files.check(validator, BILLINGDETAIL, 1,
+        ValidatedFiles.Checked details = ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                 detail("B1", "E1", "Energy", "100", "0.32", "32.00"));
         assertThat(details.atEnd()).extracting(Finding::ruleId).containsExactly("GX-XROW-DETAIL-UNKNOWN-BILL");
 
-        Files.Checked bills = Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "40.00", 0));
+        ValidatedFiles.Checked bills = ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "40.00", 0));
         assertThat(bills.atEnd()).extracting(Finding::ruleId, Finding::line, Finding::column, Finding::value)
                 .containsExactly(tuple("GX-XROW-DETAIL-SUM", 2L, "Total_bill_amount", "40.00"));
     }
 
     @Test
     void resentDetailLinesDoNotCountTwice() {
-        Files.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "32.00", 0));
-        Files.check(validator, BILLINGDETAIL, 1, detail("B1", "E1", "Energy", "100", "0.32", "32.00"));
-        Files.Checked again = Files.check(validator, BILLINGDETAIL, 2, detail("B1", "E1", "Energy", "100", "0.32", "32.00"));
+        ValidatedFiles.check(validator, BILLING, 1, bill("B1", "C1", "20240101", "20240131", "32.00", 0));
+        ValidatedFiles.check(validator, BILLINGDETAIL, 1, detail("B1", "E1", "Energy", "100", "0.32", "32.00"));
+        ValidatedFiles.Checked again = ValidatedFiles.check(validator, BILLINGDETAIL, 2, detail("B1", "E1", "Energy", "100", "0.32", "32.00"));
         assertThat(again.all()).isEmpty();
     }
 
     @Test
     void warnsWhenAChargeCodeChangesMeaningWithinATariff() {
-        Files.check(validator, BILLING, 1,
+        ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "42.00", 0),
                 bill("B2", "C1", "20240201", "20240229", "32.00", 0));
-        Files.Checked c = Files.check(validator, BILLINGDETAIL, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                 detail("B1", "123", "On-peak energy", "100", "0.32", "32.00"),
                 detail("B1", "F1", "Customer charge", "1", "10", "10.00"),
                 detail("B2", "123", "Off-peak  ENERGY", "100", "0.32", "32.00"));
@@ -288,10 +288,10 @@ class CrossRowValidatorTest {
 
     @Test
     void sameChargeMeaningWithDifferentCaseAndSpacingIsFine() {
-        Files.check(validator, BILLING, 1,
+        ValidatedFiles.check(validator, BILLING, 1,
                 bill("B1", "C1", "20240101", "20240131", "32.00", 0),
                 bill("B2", "C1", "20240201", "20240229", "32.00", 0));
-        Files.Checked c = Files.check(validator, BILLINGDETAIL, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                 detail("B1", "123", "On-peak energy", "100", "0.32", "32.00"),
                 detail("B2", "123", " ON-PEAK   Energy", "100", "0.32", "32.00"));
         assertThat(c.all()).isEmpty();
@@ -301,7 +301,7 @@ class CrossRowValidatorTest {
 
     @Test
     void billingCyclesMustBeContinuousPerReadCycle() {
-        Files.Checked c = Files.check(validator, BILLINGCYCLE, 1,
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, BILLINGCYCLE, 1,
                 cycle("R1", "20240101", "20240131"),
                 cycle("R1", "20240201", "20240229"),
                 cycle("R2", "20240105", "20240204"),
@@ -326,16 +326,16 @@ class CrossRowValidatorTest {
 
     @Test
     void acceptsRegisterReadingsDifferingByTheIntervalsBetweenThem() {
-        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.Checked c = Files.check(validator, REGISTER, 1,
+        ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, REGISTER, 1,
                 reading("M1", "1000.5", "202401010000"), reading("M1", "1001.500", "202401010100"));
         assertThat(c.all()).isEmpty();
     }
 
     @Test
     void warnsWhenRegisterDifferenceDiffersFromIntervalSum() {
-        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.Checked c = Files.check(validator, REGISTER, 1,
+        ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, REGISTER, 1,
                 reading("M1", "1000", "202401010000"), reading("M1", "1001.5", "202401010100"));
 
         assertThat(c.row(0).findings()).isEmpty();
@@ -345,42 +345,42 @@ class CrossRowValidatorTest {
 
     @Test
     void comparesReadingsOnceLaterIntervalsCoverTheirWindow() {
-        Files.Checked registers = Files.check(validator, REGISTER, 1,
+        ValidatedFiles.Checked registers = ValidatedFiles.check(validator, REGISTER, 1,
                 reading("M1", "10", "202401010000"), reading("M1", "12", "202401010100"));
         assertThat(registers.all()).isEmpty();
 
-        Files.Checked intervals = Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        ValidatedFiles.Checked intervals = ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
         assertThat(intervals.atEnd()).extracting(Finding::ruleId, Finding::file, Finding::line)
-                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 1), 3L));
+                .containsExactly(tuple("GX-XROW-REGISTER-INTERVAL-SUM", ValidatedFiles.name(REGISTER, 1), 3L));
 
         // Compared once: a later interval file does not repeat the warning.
-        assertThat(Files.check(validator, INTERVAL, 2, hourOfIntervals("M1", "0.25")).all()).isEmpty();
+        assertThat(ValidatedFiles.check(validator, INTERVAL, 2, hourOfIntervals("M1", "0.25")).all()).isEmpty();
     }
 
     @Test
     void comparesBothPairsWhenAReadingArrivesBetweenTwoOthers() {
-        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.check(validator, REGISTER, 1, reading("M1", "10", "202401010000"), reading("M1", "11", "202401010100"));
-        Files.Checked c = Files.check(validator, REGISTER, 2, usage("M1", "10.9", "202401010030", 60));
+        ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        ValidatedFiles.check(validator, REGISTER, 1, reading("M1", "10", "202401010000"), reading("M1", "11", "202401010100"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, REGISTER, 2, usage("M1", "10.9", "202401010030", 60));
 
         // 10 -> 10.9 over two intervals of 0.25 (0.5), and 10.9 -> 11 over the other two (0.5): both differ.
         assertThat(c.row(0).findings()).extracting(Finding::ruleId, Finding::file).containsExactly(
-                tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 2)),
-                tuple("GX-XROW-REGISTER-INTERVAL-SUM", Files.name(REGISTER, 1)));
+                tuple("GX-XROW-REGISTER-INTERVAL-SUM", ValidatedFiles.name(REGISTER, 2)),
+                tuple("GX-XROW-REGISTER-INTERVAL-SUM", ValidatedFiles.name(REGISTER, 1)));
     }
 
     @Test
     void skipsReadingsWhoseWindowIsNotFullyCovered() {
-        Files.check(validator, INTERVAL, 1, usage("M1", "0.25", "202401010000", 15));
-        Files.Checked c = Files.check(validator, REGISTER, 1,
+        ValidatedFiles.check(validator, INTERVAL, 1, usage("M1", "0.25", "202401010000", 15));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, REGISTER, 1,
                 reading("M1", "0", "202401010000"), reading("M1", "9", "202401010100"));
         assertThat(c.all()).isEmpty();
     }
 
     @Test
     void keepsMetersAndChannelsApart() {
-        Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
-        Files.Checked c = Files.check(validator, REGISTER, 1,
+        ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25"));
+        ValidatedFiles.Checked c = ValidatedFiles.check(validator, REGISTER, 1,
                 reading("M2", "0", "202401010000"), reading("M2", "9", "202401010100"));
         assertThat(c.all()).isEmpty();
     }
@@ -392,19 +392,19 @@ class CrossRowValidatorTest {
         List<Finding> firstRun = new ArrayList<>();
         List<Finding> secondRun = new ArrayList<>();
         for (List<Finding> sink : List.of(firstRun, secondRun)) {
-            sink.addAll(Files.check(validator, CUSTOMER, 1, customer("C1", "MA-C1")).all());
-            sink.addAll(Files.check(validator, METERACCOUNTMETER, 1, install("MA-C1", "M1", "20240101", "")).all());
-            sink.addAll(Files.check(validator, BILLING, 1,
+            sink.addAll(ValidatedFiles.check(validator, CUSTOMER, 1, customer("C1", "MA-C1")).all());
+            sink.addAll(ValidatedFiles.check(validator, METERACCOUNTMETER, 1, install("MA-C1", "M1", "20240101", "")).all());
+            sink.addAll(ValidatedFiles.check(validator, BILLING, 1,
                     bill("B1", "C1", "20240101", "20240131", "32.00", 0),
                     bill("B2", "C1", "20240201", "20240229", "32.00", 0),
                     bill("B2", "C1", "20240201", "20240229", "32.00", 1),
                     bill("B3", "C1", "20240201", "20240229", "31.00", 0)).all());
-            sink.addAll(Files.check(validator, BILLINGDETAIL, 1,
+            sink.addAll(ValidatedFiles.check(validator, BILLINGDETAIL, 1,
                     detail("B1", "E1", "Energy", "100", "0.32", "32.00")).all());
-            sink.addAll(Files.check(validator, BILLINGCYCLE, 1,
+            sink.addAll(ValidatedFiles.check(validator, BILLINGCYCLE, 1,
                     cycle("R1", "20240101", "20240131"), cycle("R1", "20240201", "20240229")).all());
-            sink.addAll(Files.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25")).all());
-            sink.addAll(Files.check(validator, REGISTER, 1,
+            sink.addAll(ValidatedFiles.check(validator, INTERVAL, 1, hourOfIntervals("M1", "0.25")).all());
+            sink.addAll(ValidatedFiles.check(validator, REGISTER, 1,
                     reading("M1", "5", "202401010000"), reading("M1", "6", "202401010100")).all());
         }
         assertThat(firstRun).isEmpty();

@@ -17,7 +17,7 @@ class DigestReconcilerTest {
     private static final String MD5 = "0123456789abcdef0123456789abcdef";
 
     private static List<GridxRow> digest(String... rows) {
-        return Files.read(DIGEST, "File_name,Line_count,MD5\n" + String.join("\n", rows) + "\n",
+        return ValidatedFiles.read(DIGEST, "File_name,Line_count,MD5\n" + String.join("\n", rows) + "\n",
                 ReaderOptions.defaults());
     }
 

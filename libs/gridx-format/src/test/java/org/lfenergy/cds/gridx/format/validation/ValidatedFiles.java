@@ -15,7 +15,7 @@ import org.lfenergy.cds.gridx.format.read.ReadSummary;
 import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 
 /** Reads inline files through the public API and runs them through a cross-row validator. */
-final class Files {
+final class ValidatedFiles {
 
     static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
@@ -33,7 +33,7 @@ final class Files {
         }
     }
 
-    private Files() {
+    private ValidatedFiles() {
     }
 
     static String name(GridxFileType type, int seq) {
