@@ -51,6 +51,7 @@ public final class EventCodec {
 
     private final ObjectMapper mapper;
     private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ObjectWriter> rowWriters = new ConcurrentHashMap<>();
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, ObjectReader> rowReaders = new ConcurrentHashMap<>();
     private final Map<Topic, ObjectReader> topicReaders = new EnumMap<>(Topic.class);
@@ -69,13 +70,14 @@ public final class EventCodec {
     }
 
     /**
-     * Applies the event configuration to a mapper (e.g. a framework-managed one) and returns it. Every producer
-     * and consumer of the topics must use a mapper configured this way.
+     * Applies the event configuration to a mapper and returns it. Every producer and consumer of the topics must
+     * use a mapper configured this way. Do not apply it to the mapper of the public CDS REST API: CDS decimals are
+     * JSON numbers there, while events carry them as strings.
      */
     public static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule isoTimes = new SimpleModule("cds-iso-times");
-        isoTimes.addSerializer(OffsetDateTime.class, stringSerializer(OffsetDateTime.class, IsoFormats::offsetDateTime));
-        isoTimes.addSerializer(Instant.class, stringSerializer(Instant.class, IsoFormats::instant));
+        isoTimes.addSerializer(OffsetDateTime.class, new OffsetDateTimeText());
+        isoTimes.addSerializer(Instant.class, new InstantText());
         isoTimes.addSerializer(LocalDate.class, stringSerializer(LocalDate.class, IsoFormats::localDate));
         isoTimes.addSerializer(LocalTime.class, stringSerializer(LocalTime.class, IsoFormats::localTime));
         mapper.registerModule(new JavaTimeModule()); // deserializers (and serializers for other java.time types)
@@ -102,7 +104,10 @@ public final class EventCodec {
     /** UTF-8 JSON of any event value (row event, file event, reject, grant, access filter…). */
     public byte[] encode(Object value) {
         try {
-            return writerFor(value.getClass()).writeValueAsBytes(value);
+            ObjectWriter writer = value instanceof RowEvent<?> row
+                    ? rowWriters.computeIfAbsent(row.data().getClass(), this::rowWriter)
+                    : writerFor(value.getClass());
+            return writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new EventCodecException("Cannot encode " + value.getClass().getSimpleName(), e);
         }
@@ -155,12 +160,53 @@ public final class EventCodec {
         return mapper.getTypeFactory().constructType(topic.payloadClass());
     }
 
+    // Typed as RowEvent<Payload>: payload records are final, so Jackson binds their serializer once instead of
+    // looking it up from the runtime type of every event.
+    private ObjectWriter rowWriter(Class<?> payloadClass) {
+        return mapper.writerFor(mapper.getTypeFactory().constructParametricType(RowEvent.class, payloadClass));
+    }
+
     private static <T> T read(ObjectReader reader, byte[] json, String what) {
         try {
             return reader.readValue(json);
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
             throw new EventCodecException("Cannot decode " + what + ": " + detail, e);
+        }
+    }
+
+    // Date-times are written straight from a char buffer: two of them per interval event, on the ingest hot path.
+    private static final class OffsetDateTimeText extends StdSerializer<OffsetDateTime> {
+        OffsetDateTimeText() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            char[] buf = new char[IsoFormats.MAX_LENGTH];
+            int len = IsoFormats.writeOffsetDateTime(value, buf);
+            if (len < 0) {
+                gen.writeString(value.toString());
+            } else {
+                gen.writeString(buf, 0, len);
+            }
+        }
+    }
+
+    private static final class InstantText extends StdSerializer<Instant> {
+        InstantText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            char[] buf = new char[IsoFormats.MAX_LENGTH];
+            int len = IsoFormats.writeOffsetDateTime(value.atOffset(java.time.ZoneOffset.UTC), buf);
+            if (len < 0) {
+                gen.writeString(value.toString());
+            } else {
+                gen.writeString(buf, 0, len);
+            }
         }
     }
 

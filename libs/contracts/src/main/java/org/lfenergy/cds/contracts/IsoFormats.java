@@ -15,19 +15,17 @@ import java.time.ZoneOffset;
  */
 public final class IsoFormats {
 
+    /** Longest text written here: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnn+HH:MM}. */
+    static final int MAX_LENGTH = 35;
+
     private IsoFormats() {
     }
 
-    /** E.g. {@code 2024-03-01T00:00:00-08:00}, {@code 2024-03-01T08:00:00.5Z} is written as {@code …:00.500Z}. */
+    /** E.g. {@code 2024-03-01T00:00:00-08:00}; fractions in groups of 3 digits ({@code …:00.500Z}). */
     public static String offsetDateTime(OffsetDateTime t) {
-        StringBuilder sb = new StringBuilder(32);
-        if (!appendDate(sb, t.getYear(), t.getMonthValue(), t.getDayOfMonth())) {
-            return t.toString();
-        }
-        sb.append('T');
-        appendTime(sb, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
-        appendOffset(sb, t.getOffset());
-        return sb.toString();
+        char[] buf = new char[MAX_LENGTH];
+        int len = writeOffsetDateTime(t, buf);
+        return len < 0 ? t.toString() : new String(buf, 0, len);
     }
 
     /** E.g. {@code 2024-03-01T08:00:00Z}. */
@@ -37,77 +35,79 @@ public final class IsoFormats {
 
     /** E.g. {@code 2024-03-01}. */
     public static String localDate(LocalDate d) {
-        StringBuilder sb = new StringBuilder(10);
-        return appendDate(sb, d.getYear(), d.getMonthValue(), d.getDayOfMonth()) ? sb.toString() : d.toString();
+        char[] buf = new char[10];
+        return writeDate(buf, 0, d.getYear(), d.getMonthValue(), d.getDayOfMonth()) ? new String(buf) : d.toString();
     }
 
     /** E.g. {@code 14:00:00}. */
     public static String localTime(LocalTime t) {
-        StringBuilder sb = new StringBuilder(18);
-        appendTime(sb, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
-        return sb.toString();
+        char[] buf = new char[18];
+        int len = writeTime(buf, 0, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+        return new String(buf, 0, len);
     }
 
-    private static boolean appendDate(StringBuilder sb, int year, int month, int day) {
-        if (year < 0 || year > 9999) {
-            return false; // outside RFC 3339; let the JDK write its expanded form
+    /**
+     * Writes {@code t} into {@code buf} (at least {@link #MAX_LENGTH} long) and returns the length, or -1 when the
+     * year lies outside 0000..9999 or the offset has seconds (historic local mean time), which RFC 3339 cannot
+     * express; callers then fall back to {@link OffsetDateTime#toString()}.
+     */
+    static int writeOffsetDateTime(OffsetDateTime t, char[] buf) {
+        if (!writeDate(buf, 0, t.getYear(), t.getMonthValue(), t.getDayOfMonth())) {
+            return -1;
         }
-        pad(sb, year / 100);
-        pad(sb, year % 100);
-        sb.append('-');
-        pad(sb, month);
-        sb.append('-');
-        pad(sb, day);
+        buf[10] = 'T';
+        int pos = writeTime(buf, 11, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+        int total = t.getOffset().getTotalSeconds();
+        if (total == 0) {
+            buf[pos++] = 'Z';
+            return pos;
+        }
+        if (total % 60 != 0) {
+            return -1;
+        }
+        int abs = Math.abs(total);
+        buf[pos++] = total < 0 ? '-' : '+';
+        pos = two(buf, pos, abs / 3600);
+        buf[pos++] = ':';
+        return two(buf, pos, (abs / 60) % 60);
+    }
+
+    private static boolean writeDate(char[] buf, int pos, int year, int month, int day) {
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        pos = two(buf, pos, year / 100);
+        pos = two(buf, pos, year % 100);
+        buf[pos++] = '-';
+        pos = two(buf, pos, month);
+        buf[pos++] = '-';
+        two(buf, pos, day);
         return true;
     }
 
-    private static void appendTime(StringBuilder sb, int hour, int minute, int second, int nano) {
-        pad(sb, hour);
-        sb.append(':');
-        pad(sb, minute);
-        sb.append(':');
-        pad(sb, second);
-        if (nano != 0) {
-            // Same grouping as the JDK: 3, 6 or 9 digits.
-            int digits;
-            int value;
-            if (nano % 1_000_000 == 0) {
-                digits = 3;
-                value = nano / 1_000_000;
-            } else if (nano % 1_000 == 0) {
-                digits = 6;
-                value = nano / 1_000;
-            } else {
-                digits = 9;
-                value = nano;
-            }
-            sb.append('.');
-            String v = Integer.toString(value);
-            for (int i = v.length(); i < digits; i++) {
-                sb.append('0');
-            }
-            sb.append(v);
+    private static int writeTime(char[] buf, int pos, int hour, int minute, int second, int nano) {
+        pos = two(buf, pos, hour);
+        buf[pos++] = ':';
+        pos = two(buf, pos, minute);
+        buf[pos++] = ':';
+        pos = two(buf, pos, second);
+        if (nano == 0) {
+            return pos;
         }
+        // Same grouping as the JDK: 3, 6 or 9 digits.
+        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+        int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
+        buf[pos++] = '.';
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            buf[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return pos + digits;
     }
 
-    private static void appendOffset(StringBuilder sb, ZoneOffset offset) {
-        int total = offset.getTotalSeconds();
-        if (total == 0) {
-            sb.append('Z');
-            return;
-        }
-        if (total % 60 != 0) {
-            sb.append(offset.getId()); // historic second-precision offsets (LMT): rare, keep exact
-            return;
-        }
-        int abs = Math.abs(total);
-        sb.append(total < 0 ? '-' : '+');
-        pad(sb, abs / 3600);
-        sb.append(':');
-        pad(sb, (abs / 60) % 60);
-    }
-
-    private static void pad(StringBuilder sb, int twoDigits) {
-        sb.append((char) ('0' + twoDigits / 10)).append((char) ('0' + twoDigits % 10));
+    private static int two(char[] buf, int pos, int value) {
+        buf[pos] = (char) ('0' + value / 10);
+        buf[pos + 1] = (char) ('0' + value % 10);
+        return pos + 2;
     }
 }
