@@ -139,8 +139,8 @@ public final class GridxDataSetGenerator {
         }
         long capacity = readings.historyCapacity(contracts);
         if (regular + capacity < config.intervalRows()) {
-            throw new IllegalArgumentException("The meters have only " + (regular + capacity)
-                    + " interval rows of history, fewer than the requested " + config.intervalRows()
+            throw new IllegalArgumentException("The data set and its meters' history hold at most "
+                    + (regular + capacity) + " interval rows, fewer than the requested " + config.intervalRows()
                     + "; raise --persons");
         }
     }

@@ -81,11 +81,6 @@ public final class GridxFileSink implements Closeable {
         return sink;
     }
 
-    /** The file type being written. */
-    public GridxFileType type() {
-        return type;
-    }
-
     /** The delimiter byte of this file's dialect. */
     public byte delimiter() {
         return delimiter;

@@ -1,6 +1,5 @@
 package org.lfenergy.cds.gridx.generator.model;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,12 @@ import java.util.stream.Stream;
  */
 public final class DataSetPlan {
 
-    private final LocalDate windowStart;
-    private final int days;
     private final List<Person> persons;
     private final List<Network> networks;
     private final List<DemandEvent> events;
     private final Map<String, NetworkMember> subscriptions = new HashMap<>();
 
-    public DataSetPlan(LocalDate windowStart, int days, List<Person> persons, List<Network> networks,
-                       List<DemandEvent> events) {
-        this.windowStart = windowStart;
-        this.days = days;
+    public DataSetPlan(List<Person> persons, List<Network> networks, List<DemandEvent> events) {
         this.persons = List.copyOf(persons);
         this.networks = List.copyOf(networks);
         this.events = List.copyOf(events);
@@ -33,16 +27,6 @@ public final class DataSetPlan {
                 }
             }
         }
-    }
-
-    /** First local day of the window. */
-    public LocalDate windowStart() {
-        return windowStart;
-    }
-
-    /** Window length in days. */
-    public int days() {
-        return days;
     }
 
     /** Scenario persons first, then the random ones. */

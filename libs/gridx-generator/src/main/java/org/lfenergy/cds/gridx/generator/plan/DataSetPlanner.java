@@ -23,7 +23,6 @@ public final class DataSetPlanner {
         for (int i = 0; i < config.persons(); i++) {
             persons.add(random.next(i));
         }
-        return new DataSetPlan(config.startDate(), config.days(), persons, List.of(scenario.network()),
-                scenario.events());
+        return new DataSetPlan(persons, List.of(scenario.network()), scenario.events());
     }
 }

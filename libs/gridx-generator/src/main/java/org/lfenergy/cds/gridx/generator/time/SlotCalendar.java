@@ -47,11 +47,6 @@ public final class SlotCalendar {
         return minutes;
     }
 
-    /** The zone. */
-    public ZoneId zone() {
-        return zone;
-    }
-
     /** The intervals of a local day (cached). */
     public DaySlots day(LocalDate date) {
         DaySlots slots = days.get(date);

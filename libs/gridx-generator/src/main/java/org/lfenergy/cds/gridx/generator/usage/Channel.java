@@ -5,23 +5,16 @@ import java.nio.charset.StandardCharsets;
 /** Meter channels; values are kept in thousandths of the unit (Wh, milli-therm) and written with 3 decimals. */
 public enum Channel {
     /** Energy delivered to the customer (forward). */
-    KWH_DEL("kWh"),
+    KWH_DEL,
     /** Energy received from the customer (reverse, exported generation). */
-    KWH_REC("kWh"),
+    KWH_REC,
     /** Gas delivered. */
-    THERM_DEL("therm");
+    THERM_DEL;
 
-    private final String unit;
     private final byte[] bytes;
 
-    Channel(String unit) {
-        this.unit = unit;
+    Channel() {
         this.bytes = name().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The unit of the values. */
-    public String unit() {
-        return unit;
     }
 
     /** The Channel column value as bytes. */

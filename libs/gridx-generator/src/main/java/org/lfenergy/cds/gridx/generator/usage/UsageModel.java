@@ -35,7 +35,6 @@ public final class UsageModel {
     private final double scale;
     private final double solarWatts;
     private final long base;
-    private final int minutes;
     private final int halfSlotMinutes;
     private final double hoursPerSlot;
     private final int standardOffsetSeconds;
@@ -60,7 +59,6 @@ public final class UsageModel {
         this.scale = consumption.scale();
         this.solarWatts = consumption.solarKw() * 1000.0 * 0.82;
         this.base = Noise.mix(seed, meterAccountId.hashCode(), meterAccountId.length());
-        this.minutes = minutes;
         this.halfSlotMinutes = minutes / 2;
         this.hoursPerSlot = minutes / 60.0;
         this.standardOffsetSeconds = standardOffsetSeconds;
@@ -125,11 +123,6 @@ public final class UsageModel {
         double s = Math.sin(Math.PI * x);
         double jitter = measured ? 0.95 + 0.10 * Noise.unit(base - epochSecond) : 1.0;
         return solarWatts * s * Math.sqrt(s) * sunPeak * (measured ? clearness : 0.9) * jitter;
-    }
-
-    /** Interval length in minutes this model was built for. */
-    public int minutes() {
-        return minutes;
     }
 
     /** Expands 24 hourly points to 1440 per-minute values by linear interpolation. */
