@@ -2,9 +2,11 @@ package org.lfenergy.cds.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -85,7 +87,7 @@ public final class CloudEventHeaders {
     /** Headers of a file lifecycle event; {@code ce_time} is when the status was reached. */
     public static Map<String, byte[]> forFile(FileLifecycleEvent event) {
         return build(Topic.FILES.ceType(), gridxSource(event.client(), event.fileName()),
-                event.fileId() + ":" + event.status().name().toLowerCase(java.util.Locale.ROOT), event.occurredAt());
+                event.fileId() + ":" + event.status().name().toLowerCase(Locale.ROOT), event.occurredAt());
     }
 
     /** Headers of a grant event; {@code ce_time} is the grant's last modification. */
@@ -128,7 +130,7 @@ public final class CloudEventHeaders {
         String timeText = text(lastHeader.apply(TIME));
         Instant time;
         try {
-            time = timeText == null ? null : java.time.OffsetDateTime.parse(timeText).toInstant();
+            time = timeText == null ? null : OffsetDateTime.parse(timeText).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Unreadable " + TIME + " '" + timeText + "'", e);
         }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -201,7 +202,7 @@ public final class EventCodec {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             char[] buf = new char[IsoFormats.MAX_LENGTH];
-            int len = IsoFormats.writeOffsetDateTime(value.atOffset(java.time.ZoneOffset.UTC), buf);
+            int len = IsoFormats.writeOffsetDateTime(value.atOffset(ZoneOffset.UTC), buf);
             if (len < 0) {
                 gen.writeString(value.toString());
             } else {

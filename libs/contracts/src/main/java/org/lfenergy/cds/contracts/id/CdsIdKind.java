@@ -1,6 +1,9 @@
 package org.lfenergy.cds.contracts.id;
 
-/** Kinds of CDS objects that get opaque ids; the prefix makes ids readable in logs and distinct across kinds. */
+/**
+ * Kinds of CDS objects that get opaque ids. The prefix makes ids readable in logs and is also hashed into the id:
+ * never change a prefix, or every id of that kind changes.
+ */
 public enum CdsIdKind {
     /** A GridX Person_ID (the customer behind accounts). */
     CUSTOMER("cus"),

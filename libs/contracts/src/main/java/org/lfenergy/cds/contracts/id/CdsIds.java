@@ -63,7 +63,7 @@ public final class CdsIds {
             throw new IllegalArgumentException("At least one source part is required");
         }
         Mac mac = newMac();
-        update(mac, kind.name());
+        update(mac, kind.prefix());
         update(mac, client);
         for (String part : sourceParts) {
             update(mac, Objects.requireNonNull(part, "source part"));
