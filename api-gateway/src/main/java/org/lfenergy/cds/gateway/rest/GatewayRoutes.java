@@ -1,0 +1,227 @@
+package org.lfenergy.cds.gateway.rest;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+import org.lfenergy.cds.contracts.access.AccessFilterCodec;
+import org.lfenergy.cds.gateway.config.GatewayConfig;
+import org.lfenergy.cds.gateway.service.ClientRateLimiter;
+import org.lfenergy.cds.gateway.service.DataApi;
+import org.lfenergy.cds.gateway.service.ForwardedHeaders;
+import org.lfenergy.cds.gateway.service.GatewayError;
+import org.lfenergy.cds.gateway.service.GatewayException;
+import org.lfenergy.cds.gateway.service.GatewayMetrics;
+import org.lfenergy.cds.gateway.service.GrantAuthorizer;
+import org.lfenergy.cds.gateway.service.TokenClaims;
+import org.lfenergy.cds.gateway.service.UpstreamProxy;
+import org.lfenergy.cds.gateway.service.UpstreamService;
+
+/**
+ * The public routes. {@code /cds/v1/<api>} (the nine data APIs) need a valid bearer token whose grant covers the API;
+ * they go to billing-service or usage-service with the signed access filter. The auth paths go to auth-service
+ * unchanged. Everything else ({@code /q/*}: health, metrics, OpenAPI, Swagger UI) is served by the gateway itself.
+ * Runs on the event loop: token validation, grant lookup and forwarding never block.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final String BEARER = "bearer ";
+
+    private final TenantIdentityProvider tokens;
+    private final GrantAuthorizer authorizer;
+    private final ClientRateLimiter rateLimiter;
+    private final AccessFilterCodec filterCodec;
+    private final UpstreamProxy proxy;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig config;
+
+    public GatewayRoutes(TenantIdentityProvider tokens, GrantAuthorizer authorizer, ClientRateLimiter rateLimiter,
+            AccessFilterCodec filterCodec, UpstreamProxy proxy, GatewayMetrics metrics, GatewayConfig config) {
+        this.tokens = tokens;
+        this.authorizer = authorizer;
+        this.rateLimiter = rateLimiter;
+        this.filterCodec = filterCodec;
+        this.proxy = proxy;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-1000).handler(this::dispatch);
+    }
+
+    /** The route a request path takes. */
+    record Target(String route, UpstreamService upstream, DataApi api) {
+    }
+
+    /** Where a normalized path goes: a data API, auth-service, or nowhere here (empty: Quarkus serves it). */
+    Optional<Target> target(String path) {
+        Optional<DataApi> api = DataApi.forPath(path);
+        if (api.isPresent()) {
+            return Optional.of(new Target(api.get().segment(), api.get().upstream(), api.get()));
+        }
+        if (path.startsWith(DataApi.BASE_PATH) || path.equals(DataApi.BASE_PATH.substring(0, DataApi.BASE_PATH.length() - 1))) {
+            return Optional.of(new Target("unknown", null, null));
+        }
+        for (String prefix : authPaths()) {
+            if (path.startsWith(prefix) || path.equals(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)) {
+                return Optional.of(new Target("auth", UpstreamService.AUTH, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> authPaths() {
+        return config.authPaths();
+    }
+
+    private void dispatch(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Optional<Target> target = target(path);
+        if (target.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        Target t = target.get();
+        HttpServerRequest in = ctx.request();
+        long start = System.nanoTime();
+        ctx.addEndHandler(v -> metrics.record(t.route(), t.upstream() == null ? "none" : t.upstream().displayName(),
+                ctx.response().getStatusCode(), System.nanoTime() - start));
+        if (t.upstream() == null) {
+            respond(ctx, GatewayError.unknownApi(path));
+            return;
+        }
+        in.pause(); // the body (if any) is streamed to the service once the request is authorized
+        String query = in.query();
+        String pathAndQuery = query == null ? path : path + "?" + query;
+        Uni<MultiMap> headers = t.api() == null
+                ? Uni.createFrom().item(ForwardedHeaders.request(in, false))
+                : authorize(in, t.api());
+        headers.chain(h -> proxy.send(t.upstream(), in, pathAndQuery, h))
+                .subscribe().with(response -> stream(ctx, response), failure -> fail(ctx, t, failure));
+    }
+
+    /** Validates the bearer token, applies the rate limit and the grant; the headers for the service. */
+    private Uni<MultiMap> authorize(HttpServerRequest in, DataApi api) {
+        String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().failure(GatewayError.missingToken().exception());
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        if (token.isEmpty()) {
+            return Uni.createFrom().failure(GatewayError.invalidToken("Empty bearer token").exception());
+        }
+        return tokens.authenticate(new AccessTokenCredential(token))
+                .onFailure().transform(GatewayRoutes::tokenFailure)
+                .map(identity -> {
+                    JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+                    TokenClaims claims = TokenClaims.read(name -> "aud".equals(name) ? jwt.getAudience() : jwt.getClaim(name),
+                            config.token().clientClaims(), config.token().grantClaim());
+                    authorizer.checkToken(claims);
+                    OptionalLong wait = rateLimiter.tryAcquire(claims.clientId());
+                    if (wait.isPresent()) {
+                        throw GatewayError.rateLimited(wait.getAsLong()).exception();
+                    }
+                    AccessFilter filter = authorizer.authorize(claims, api);
+                    MultiMap headers = ForwardedHeaders.request(in, true);
+                    headers.set(AccessFilter.HEADER, filterCodec.encode(filter));
+                    return headers;
+                });
+    }
+
+    private static Throwable tokenFailure(Throwable failure) {
+        if (failure instanceof AuthenticationFailedException) {
+            return GatewayError.invalidToken("The access token is invalid or expired").exception();
+        }
+        LOG.warnf("token validation could not run: %s", failure.toString());
+        return GatewayError.unavailable("Token validation is unavailable", 5).exception();
+    }
+
+    /** Streams the service's answer to the client with back-pressure; a broken stream resets the client connection. */
+    private static void stream(RoutingContext ctx, HttpClientResponse response) {
+        HttpServerResponse out = ctx.response();
+        if (out.closed()) {
+            response.request().reset();
+            return;
+        }
+        out.setStatusCode(response.statusCode());
+        if (response.statusMessage() != null) {
+            out.setStatusMessage(response.statusMessage());
+        }
+        out.headers().addAll(ForwardedHeaders.response(response.headers()));
+        if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(ctx.request().method(), response.statusCode())) {
+            out.setChunked(true);
+        }
+        response.pipe().endOnFailure(false).to(out).onFailure(err -> {
+            LOG.debugf("stream from upstream broken: %s", err.toString());
+            response.request().reset();
+            if (!out.ended() && !out.closed()) {
+                out.reset();
+            }
+        });
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+
+    private void fail(RoutingContext ctx, Target t, Throwable failure) {
+        GatewayError error;
+        if (failure instanceof GatewayException g) {
+            error = g.error();
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            error = GatewayError.unavailable(t.upstream().displayName() + " is unavailable (circuit open)",
+                    proxy.retryAfterSeconds(t.upstream()));
+        } else if (failure instanceof TimeoutException) {
+            error = GatewayError.gatewayTimeout(t.upstream().displayName() + " did not answer in time");
+        } else if (failure instanceof ConnectException) {
+            error = GatewayError.badGateway(t.upstream().displayName() + " is unreachable");
+        } else {
+            LOG.debugf(failure, "exchange with %s failed", t.upstream().displayName());
+            error = GatewayError.badGateway("The exchange with " + t.upstream().displayName() + " failed");
+        }
+        respond(ctx, error);
+    }
+
+    private static void respond(RoutingContext ctx, GatewayError error) {
+        HttpServerResponse out = ctx.response();
+        if (out.headWritten()) {
+            if (!out.ended() && !out.closed()) {
+                out.reset();
+            }
+            return;
+        }
+        ctx.request().resume(); // discard an unread body
+        out.setStatusCode(error.status());
+        out.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        out.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (error.wwwAuthenticate() != null) {
+            out.putHeader("WWW-Authenticate", error.wwwAuthenticate());
+        }
+        if (error.retryAfterSeconds() != null) {
+            out.putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        out.end(error.body());
+    }
+}

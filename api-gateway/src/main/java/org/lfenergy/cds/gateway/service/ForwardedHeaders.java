@@ -1,0 +1,76 @@
+package org.lfenergy.cds.gateway.service;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+
+/** Which headers cross the gateway in each direction. */
+public final class ForwardedHeaders {
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) and Host: they describe one connection, never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private ForwardedHeaders() {
+    }
+
+    /**
+     * The request headers for a service. A client's own {@code X-CDS-Access-Filter} is always dropped (only the
+     * gateway issues filters). For the data APIs the credentials ({@code Authorization}, {@code Cookie}) stay at
+     * the gateway too: the domain services trust the signed filter, not the token.
+     */
+    public static MultiMap request(HttpServerRequest in, boolean dataApi) {
+        Set<String> drop = dropped(in.headers());
+        drop.add(AccessFilter.HEADER.toLowerCase(Locale.ROOT));
+        if (dataApi) {
+            drop.add("authorization");
+            drop.add("cookie");
+        }
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        in.headers().forEach(e -> {
+            if (!drop.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                out.add(e.getKey(), e.getValue());
+            }
+        });
+        String client = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+        if (client != null) {
+            String previous = in.getHeader("X-Forwarded-For");
+            out.set("X-Forwarded-For", previous == null || previous.isBlank() ? client : previous + ", " + client);
+        }
+        if (in.getHeader("X-Forwarded-Proto") == null) {
+            out.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        }
+        if (in.getHeader("X-Forwarded-Host") == null && in.authority() != null) {
+            out.set("X-Forwarded-Host", in.authority().toString());
+        }
+        return out;
+    }
+
+    /** The response headers for the client: everything but hop-by-hop headers. */
+    public static MultiMap response(MultiMap upstream) {
+        Set<String> drop = dropped(upstream);
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        upstream.forEach(e -> {
+            if (!drop.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                out.add(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    /** Hop-by-hop names plus any header the {@code Connection} header names. */
+    private static Set<String> dropped(MultiMap headers) {
+        Set<String> drop = new HashSet<>(HOP_BY_HOP);
+        for (String connection : headers.getAll("connection")) {
+            for (String token : connection.split(",")) {
+                if (!token.isBlank()) {
+                    drop.add(token.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return drop;
+    }
+}
