@@ -1,0 +1,232 @@
+package org.lfenergy.cds.billing.service;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.lfenergy.cds.billing.config.BillingConfig;
+import org.lfenergy.cds.billing.mapping.Docs;
+import org.lfenergy.cds.billing.mapping.ResponseShaper;
+import org.lfenergy.cds.billing.repository.SqlParams;
+import org.lfenergy.cds.billing.rest.ListRequest;
+import org.lfenergy.cds.billing.rest.Listing;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+
+/** Answers the four list APIs: filters, access filter and ordering in SQL, gating per object, paging links. */
+@ApplicationScoped
+public class ListingService {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setNodeFactory(Docs.JSON)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private final Pool pool;
+    private final String baseUrl;
+
+    public ListingService(Pool pool, BillingConfig config) {
+        this.pool = pool;
+        String base = config.publicBaseUrl();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** One page of a list, as the response body. */
+    public Uni<String> list(ListRequest request, AccessFilter filter) {
+        SqlParams params = new SqlParams();
+        AccessConditions access = new AccessConditions(filter, params);
+        ResponseShaper shaper = new ResponseShaper(filter);
+        StringBuilder sql = new StringBuilder("SELECT doc::text FROM ");
+        List<String> where = new ArrayList<>();
+        String order;
+        UnaryOperator<ObjectNode> shape;
+        switch (request.listing()) {
+            case ACCOUNTS -> {
+                sql.append("account a");
+                where.add(access.accounts("a"));
+                in(where, params, request, "cds_account_ids", "a.cds_account_id", true);
+                in(where, params, request, "customer_numbers", "a.customer_number",
+                        access.sees(IncludeField.ACCOUNT_NUMBERS));
+                in(where, params, request, "account_numbers", "a.account_number",
+                        access.sees(IncludeField.ACCOUNT_NUMBERS));
+                in(where, params, request, "account_statuses", "a.account_status",
+                        access.sees(IncludeField.ACCOUNT_DETAILS));
+                search(where, params, request, List.of("lower(a.cds_account_id)"),
+                        access.sees(IncludeField.ACCOUNT_NUMBERS) ? "a.q_numbers" : null,
+                        access.sees(IncludeField.ACCOUNT_DETAILS) ? "a.q_details" : null,
+                        access.sees(IncludeField.ACCOUNT_PROGRAMS) ? "a.q_programs" : null);
+                order = "a.cds_modified DESC, a.cds_account_id";
+                shape = shaper::account;
+            }
+            case SERVICE_CONTRACTS -> {
+                sql.append("service_contract s");
+                where.add(access.contracts("s"));
+                in(where, params, request, "cds_servicecontract_ids", "s.cds_servicecontract_id", true);
+                in(where, params, request, "account_numbers", "s.account_number",
+                        access.sees(IncludeField.ACCOUNT_NUMBERS));
+                in(where, params, request, "contract_numbers", "s.contract_number",
+                        access.sees(IncludeField.CONTRACT_NUMBERS));
+                in(where, params, request, "contract_statuses", "s.contract_status", true);
+                overlap(where, params, request, "contract_types", "s.contract_types");
+                overlap(where, params, request, "service_types", "s.service_types");
+                search(where, params, request, List.of("lower(s.cds_servicecontract_id)"),
+                        access.sees(IncludeField.ACCOUNT_NUMBERS) ? "s.q_account_number" : null,
+                        access.sees(IncludeField.CONTRACT_NUMBERS) ? "s.q_contract_number" : null,
+                        access.sees(IncludeField.SERVICE_CONTRACT_DETAILS) ? "s.q_details" : null,
+                        access.sees(IncludeField.RATE_PLANS) ? "s.q_rates" : null,
+                        access.sees(IncludeField.SERVICE_PROGRAMS) ? "s.q_programs" : null);
+                order = "s.cds_modified DESC, s.cds_servicecontract_id";
+                shape = shaper::contract;
+            }
+            case BILL_STATEMENTS -> {
+                sql.append("bill_statement b");
+                where.add(access.statements("b"));
+                in(where, params, request, "cds_billstatement_ids", "b.cds_billstatement_id", true);
+                date(where, params, request, "before", "b.statement_date <= ");
+                date(where, params, request, "after", "b.statement_date >= ");
+                in(where, params, request, "cds_account_ids", "b.cds_account_id", true);
+                in(where, params, request, "account_numbers", "b.account_number", true);
+                order = "b.statement_date DESC, b.cds_modified DESC, b.cds_billstatement_id";
+                shape = shaper::statement;
+            }
+            case BILL_SECTIONS -> {
+                sql.append("bill_section b");
+                where.add(access.sections("b"));
+                in(where, params, request, "cds_billsection_ids", "b.cds_billsection_id", true);
+                date(where, params, request, "before", "b.start_date <= ");
+                date(where, params, request, "after", "b.end_date >= ");
+                in(where, params, request, "cds_billstatement_ids", "b.cds_billstatement_id",
+                        access.sees(IncludeField.BILL_STATEMENTS));
+                in(where, params, request, "cds_account_ids", "b.cds_account_id", true);
+                in(where, params, request, "account_numbers", "b.account_number", true);
+                in(where, params, request, "cds_servicecontract_ids", "b.cds_servicecontract_id", true);
+                in(where, params, request, "contract_numbers", "b.contract_number",
+                        access.sees(IncludeField.CONTRACT_NUMBERS));
+                order = "b.account_number COLLATE \"C\", b.contract_number COLLATE \"C\", b.start_date, "
+                        + "b.cds_modified DESC, b.cds_billsection_id";
+                shape = shaper::section;
+            }
+            default -> throw new IllegalStateException();
+        }
+        sql.append(" WHERE ").append(String.join(" AND ", where)).append(" ORDER BY ").append(order)
+                .append(" LIMIT ").append(request.limit() + 1).append(" OFFSET ").append(request.offset());
+        return pool.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> {
+            List<String> items = new ArrayList<>(request.limit());
+            boolean more = false;
+            for (Row r : rows) {
+                if (items.size() == request.limit()) {
+                    more = true;
+                    break;
+                }
+                items.add(write(shape.apply(read(r.getString(0)))));
+            }
+            return page(request, items, more);
+        });
+    }
+
+    private String page(ListRequest request, List<String> items, boolean more) {
+        StringBuilder sb = new StringBuilder(256 + items.stream().mapToInt(String::length).sum());
+        sb.append("{\"").append(request.listing().listKey()).append("\":[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(items.get(i));
+        }
+        sb.append("],\"next\":");
+        sb.append(more ? quote(link(request, request.offset() + request.limit())) : "null");
+        sb.append(",\"previous\":");
+        sb.append(request.offset() > 0 ? quote(link(request, Math.max(0, request.offset() - request.limit())))
+                : "null");
+        return sb.append("}").toString();
+    }
+
+    private String link(ListRequest request, int offset) {
+        StringBuilder sb = new StringBuilder(baseUrl).append(request.listing().path());
+        char sep = '?';
+        for (Map.Entry<String, String> e : request.filters().entrySet()) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = '&';
+        }
+        if (request.limitGiven()) {
+            sb.append(sep).append(Listing.LIMIT).append('=').append(request.limit());
+            sep = '&';
+        }
+        if (offset > 0) {
+            sb.append(sep).append(Listing.CURSOR).append('=').append(ListRequest.cursor(offset));
+        }
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String quote(String s) {
+        return JSON.getNodeFactory().textNode(s).toString();
+    }
+
+    private static void in(List<String> where, SqlParams params, ListRequest request, String name, String column,
+                           boolean visible) {
+        List<String> values = request.lists().get(name);
+        if (values != null) {
+            where.add(visible ? column + " = ANY(" + params.add(values) + ")" : "FALSE");
+        }
+    }
+
+    private static void overlap(List<String> where, SqlParams params, ListRequest request, String name,
+                                String column) {
+        List<String> values = request.lists().get(name);
+        if (values != null) {
+            where.add(column + " && " + params.add(values) + "::text[]");
+        }
+    }
+
+    private static void date(List<String> where, SqlParams params, ListRequest request, String name, String test) {
+        if (request.dates().containsKey(name)) {
+            where.add(test + params.add(request.dates().get(name)) + "::date");
+        }
+    }
+
+    private static void search(List<String> where, SqlParams params, ListRequest request, List<String> always,
+                               String... gated) {
+        if (request.q() == null) {
+            return;
+        }
+        String q = params.add(request.q().toLowerCase(Locale.ROOT));
+        List<String> tests = new ArrayList<>();
+        always.forEach(c -> tests.add("strpos(" + c + ", " + q + ") > 0"));
+        for (String c : gated) {
+            if (c != null) {
+                tests.add("strpos(" + c + ", " + q + ") > 0");
+            }
+        }
+        where.add("(" + String.join(" OR ", tests) + ")");
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
