@@ -13,4 +13,7 @@ public interface FileEvents {
     void finished(IngestFile file, FileProcessor.Outcome outcome);
 
     void failed(IngestFile file, String reason);
+
+    /** A Daily Digest's reconciliation, published when the digest is processed and whenever a listed file arrives. */
+    void digestReconciled(IngestFile digest, java.util.List<org.lfenergy.cds.ingest.digest.DigestEntry> entries);
 }

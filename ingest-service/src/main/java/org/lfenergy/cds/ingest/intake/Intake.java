@@ -17,7 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
+import org.lfenergy.cds.gridx.format.GridxFileType;
+import org.lfenergy.cds.gridx.format.read.GridxRow;
+import org.lfenergy.cds.ingest.digest.DigestLedger;
 import org.lfenergy.cds.gridx.format.GridxFileName;
 import org.lfenergy.cds.gridx.format.GridxFileNameException;
 import org.lfenergy.cds.ingest.config.IngestConfig;
@@ -42,13 +47,16 @@ public class Intake {
     private final FileProcessor processor;
     private final RowSink sink;
     private final FileEvents events;
+    private final DigestLedger digests;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-worker");
         t.setDaemon(true);
         return t;
     });
 
-    public Intake(IngestConfig config, FileRegistry registry, FileProcessor processor, RowSink sink, FileEvents events) {
+    public Intake(IngestConfig config, FileRegistry registry, FileProcessor processor, RowSink sink, FileEvents events,
+                  DigestLedger digests) {
+        this.digests = digests;
         this.config = config;
         this.registry = registry;
         this.processor = processor;
@@ -134,10 +142,19 @@ public class Intake {
             if (isDuplicate(file, path)) {
                 return;
             }
-            FileProcessor.Outcome outcome = processor.process(registry.find(file.id()).orElseThrow(), path, sink);
+            boolean isDigest = GridxFileType.DAILYDIGEST.token().equals(file.fileType());
+            List<GridxRow> digestRows = new ArrayList<>();
+            FileProcessor.Outcome outcome = processor.process(registry.find(file.id()).orElseThrow(), path, sink,
+                    row -> {
+                        if (isDigest && row.accepted()) {
+                            digestRows.add(row);
+                        }
+                    });
             Path dest = config.inbox().resolve(outcome.completed() ? "done" : "failed").resolve(path.getFileName());
             Files.move(path, dest, StandardCopyOption.REPLACE_EXISTING);
-            events.finished(registry.find(file.id()).orElseThrow(), outcome);
+            IngestFile finished = registry.find(file.id()).orElseThrow();
+            events.finished(finished, outcome);
+            reconcileDigests(finished, isDigest, digestRows);
         } catch (Exception e) {
             LOG.errorf(e, "processing %s failed", file.name());
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -147,6 +164,16 @@ public class Intake {
                 events.failed(registry.find(file.id()).orElseThrow(), reason);
             } catch (Exception nested) {
                 LOG.errorf(nested, "could not record the failure of %s", file.name());
+            }
+        }
+    }
+
+    private void reconcileDigests(IngestFile finished, boolean isDigest, List<GridxRow> digestRows) {
+        if (isDigest) {
+            events.digestReconciled(finished, digests.recordDigest(finished, digestRows));
+        } else {
+            for (java.util.UUID digestId : new java.util.LinkedHashSet<>(digests.fileArrived(finished))) {
+                registry.find(digestId).ifPresent(d -> events.digestReconciled(d, digests.entries(digestId)));
             }
         }
     }

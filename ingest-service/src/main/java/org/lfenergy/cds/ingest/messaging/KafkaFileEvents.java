@@ -12,7 +12,12 @@ import org.jboss.logging.Logger;
 import org.lfenergy.cds.contracts.CloudEventHeaders;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import org.lfenergy.cds.contracts.ingest.DigestDiscrepancy;
+import org.lfenergy.cds.contracts.ingest.DigestReconciliation;
 import org.lfenergy.cds.contracts.ingest.FileCounts;
+import org.lfenergy.cds.ingest.digest.DigestEntry;
 import org.lfenergy.cds.contracts.ingest.FileFailure;
 import org.lfenergy.cds.contracts.ingest.FileLifecycleEvent;
 import org.lfenergy.cds.contracts.ingest.FileStatus;
@@ -56,6 +61,28 @@ public class KafkaFileEvents implements FileEvents {
     @Override
     public void failed(IngestFile file, String reason) {
         publish(event(file, FileStatus.FAILED, new FileFailure("GX-INGEST-ERROR", reason), null));
+    }
+
+    @Override
+    public void digestReconciled(IngestFile digest, List<DigestEntry> entries) {
+        List<DigestDiscrepancy> missing = new ArrayList<>();
+        List<DigestDiscrepancy> mismatched = new ArrayList<>();
+        for (DigestEntry e : entries) {
+            DigestDiscrepancy d = new DigestDiscrepancy(e.listedName(), e.ruleId(), e.reason(),
+                    e.matchedFileId() == null ? null : e.matchedFileId().toString(), e.expectedLines(), null,
+                    e.expectedMd5(), null);
+            if ("missing".equals(e.status())) {
+                missing.add(new DigestDiscrepancy(e.listedName(), "GX-XFILE-DIGEST-MISSING",
+                        "listed in the Daily Digest but not arrived yet", null, e.expectedLines(), null, e.expectedMd5(), null));
+            } else if ("mismatched".equals(e.status())) {
+                mismatched.add(d);
+            }
+        }
+        long matched = entries.stream().filter(e -> "matched".equals(e.status())).count();
+        FileLifecycleEvent base = event(digest, FileStatus.COMPLETED, null, null);
+        publish(new FileLifecycleEvent(base.fileId(), base.fileName(), base.client(), base.fileType(), base.topic(),
+                base.sizeBytes(), base.md5(), base.status(), base.occurredAt(), base.counts(), base.timings(), null, null,
+                new DigestReconciliation(Instant.now(), entries.size(), (int) matched, missing, mismatched)));
     }
 
     private FileLifecycleEvent event(IngestFile file, FileStatus status, FileFailure failure, String duplicateOf) {

@@ -17,6 +17,8 @@ import org.lfenergy.cds.ingest.config.IngestConfig;
 import org.lfenergy.cds.ingest.registry.FileCounts;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
 import org.lfenergy.cds.ingest.registry.IngestFile;
+import org.lfenergy.cds.ingest.validation.CrossRowValidation;
+import org.lfenergy.cds.gridx.format.validation.CrossRowValidator;
 
 /**
  * Reads one file row by row and sends every row to the sink in committed chunks, checkpointing the registry after
@@ -29,14 +31,22 @@ public class FileProcessor {
 
     private final FileRegistry registry;
     private final IngestConfig config;
+    private final CrossRowValidation crossRow;
 
-    public FileProcessor(FileRegistry registry, IngestConfig config) {
+    public FileProcessor(FileRegistry registry, IngestConfig config, CrossRowValidation crossRow) {
         this.registry = registry;
         this.config = config;
+        this.crossRow = crossRow;
     }
 
     /** Processes the file; returns its final counts. Never throws for bad content: that ends as findings. */
     public Outcome process(IngestFile file, Path path, RowSink sink) throws IOException {
+        return process(file, path, sink, row -> { });
+    }
+
+    /** As {@link #process(IngestFile, Path, RowSink)}, also handing every row (after validation) to {@code rows}. */
+    public Outcome process(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows)
+            throws IOException {
         registry.markProcessing(file.id());
         long resumeAfter = file.committedThroughLine();
         FileCounts counts = new FileCounts();
@@ -47,8 +57,12 @@ public class FileProcessor {
         // Opened by stream under the delivered name: the path carries the registry id as a prefix.
         try (GridxFileReader reader = GridxFileReader.open(Files.newInputStream(path), GridxFileName.parse(file.name()),
                 options)) {
+            CrossRowValidator validator = crossRow.forClient(file.client());
             sink.begin();
-            for (GridxRow row : reader) {
+            for (GridxRow read : reader) {
+                // Cross-row rules may reject a row that is fine on its own (e.g. a second meter account for a contract).
+                GridxRow row = read.accepted() ? read.withFindings(validator.check(read)) : read;
+                rows.accept(row);
                 counts.dataRows++;
                 counts.warnings += row.warnings().size();
                 boolean alreadyCommitted = row.line() <= resumeAfter;
@@ -76,6 +90,10 @@ public class FileProcessor {
             ReadSummary summary = reader.summary();
             counts.physicalLines = summary.physicalLines();
             findings.addFileFindings(reader.fileFindings());
+            // Whole-file checks (bill totals, registers vs intervals) come after publication: they only warn.
+            List<Finding> late = validator.finishFile(reader.file());
+            counts.warnings += late.size();
+            findings.addFileFindings(late);
             commitChunk(file, sink, counts, findings, Long.MAX_VALUE);
             if (reader.failed()) {
                 String reason = reader.fileFindings().stream().filter(Finding::failsFile).findFirst()

@@ -70,6 +70,17 @@ public class FileRegistry {
         return files;
     }
 
+    /** Deliveries of this client whose name starts like a digest entry (the exact match is the caller's). */
+    public List<IngestFile> candidatesFor(String client, String listedName) {
+        String stem = listedName.contains(".") ? listedName.substring(0, listedName.indexOf('.')) : listedName;
+        String pattern = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        RowSet<Row> rows = query("select " + COLUMNS + " from ingest_file where client = $1 and name like $2 "
+                + "and status <> 'duplicate' order by received_at desc", Tuple.of(client, pattern));
+        List<IngestFile> files = new ArrayList<>();
+        rows.forEach(r -> files.add(toFile(r)));
+        return files;
+    }
+
     /** Deliveries a previous run left unfinished, oldest first. */
     public List<IngestFile> unfinished() {
         RowSet<Row> rows = query("select " + COLUMNS + " from ingest_file where status in ('received', 'processing') "

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.lfenergy.cds.ingest.digest.DigestEntry;
+import org.lfenergy.cds.ingest.digest.DigestLedger;
 import org.lfenergy.cds.ingest.intake.Intake;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
 import org.lfenergy.cds.ingest.registry.FileStatus;
@@ -33,10 +35,12 @@ public class FileResource {
 
     private final Intake intake;
     private final FileRegistry registry;
+    private final DigestLedger digests;
 
-    public FileResource(Intake intake, FileRegistry registry) {
+    public FileResource(Intake intake, FileRegistry registry, DigestLedger digests) {
         this.intake = intake;
         this.registry = registry;
+        this.digests = digests;
     }
 
     /** Streams the body to disk (never held in memory) and queues the file; 202 with the registry entry. */
@@ -83,6 +87,17 @@ public class FileResource {
         checkPaging(limit, offset);
         IngestFile file = registry.find(parseId(id)).orElseThrow(() -> new NotFound("no file " + id));
         return registry.findings(file.id(), severity == null ? null : severity.toUpperCase(Locale.ROOT), limit, offset);
+    }
+
+    /** For a Daily Digest: every listed file with its reconciliation status (missing, matched, mismatched). */
+    @GET
+    @Path("/{id}/digest")
+    public List<DigestEntry> digest(@PathParam("id") String id) {
+        IngestFile file = registry.find(parseId(id)).orElseThrow(() -> new NotFound("no file " + id));
+        if (!"DAILYDIGEST".equals(file.fileType())) {
+            throw new NotFound("file " + id + " is a " + file.fileType() + " file, not a Daily Digest");
+        }
+        return digests.entries(file.id());
     }
 
     @GET

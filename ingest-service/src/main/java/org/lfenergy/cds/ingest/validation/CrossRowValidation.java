@@ -1,0 +1,31 @@
+package org.lfenergy.cds.ingest.validation;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lfenergy.cds.gridx.format.validation.CrossRowValidator;
+
+/** One cross-row validator per client, backed by {@link PostgresValidationStore}. Used from the single worker thread. */
+@ApplicationScoped
+public class CrossRowValidation {
+
+    private final Pool pool;
+    private final int maxHours;
+    private final int maxRegisters;
+    private final Map<String, CrossRowValidator> byClient = new HashMap<>();
+
+    public CrossRowValidation(Pool pool,
+                              @ConfigProperty(name = "cds.ingest.validation.usage-window-hours", defaultValue = "200000") int maxHours,
+                              @ConfigProperty(name = "cds.ingest.validation.usage-window-registers", defaultValue = "200000") int maxRegisters) {
+        this.pool = pool;
+        this.maxHours = maxHours;
+        this.maxRegisters = maxRegisters;
+    }
+
+    public synchronized CrossRowValidator forClient(String client) {
+        return byClient.computeIfAbsent(client, c ->
+                new CrossRowValidator(new PostgresValidationStore(pool, c, new BoundedUsageWindow(maxHours, maxRegisters))));
+    }
+}
