@@ -1,0 +1,203 @@
+package org.lfenergy.cds.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.lfenergy.cds.gateway.support.GrantEvents.grant;
+import static org.lfenergy.cds.gateway.support.GrantEvents.newGrantId;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+import org.lfenergy.cds.contracts.access.AccessFilterCodec;
+import org.lfenergy.cds.contracts.grant.Coverage;
+import org.lfenergy.cds.contracts.grant.DateWindows;
+import org.lfenergy.cds.contracts.grant.GrantEvent;
+import org.lfenergy.cds.contracts.grant.GrantStatus;
+import org.lfenergy.cds.contracts.grant.IdSelection;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+import org.lfenergy.cds.contracts.grant.ScopeGrant;
+import org.lfenergy.cds.gateway.messaging.GrantCache;
+import org.lfenergy.cds.gateway.service.DataApi;
+import org.lfenergy.cds.gateway.support.CdsTestClients;
+import org.lfenergy.cds.gateway.support.CdsTestClients.TokenShape;
+import org.lfenergy.cds.gateway.support.GatewayTestProfile;
+import org.lfenergy.cds.gateway.support.Grants;
+import org.lfenergy.cds.testing.RealInfrastructure;
+
+/** Every public path reaches the right service with the right method, path, query, headers and body. */
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class GatewayRoutingTest {
+
+    private static final String CLIENT = "gw-test-routing";
+    private static final String SCOPE = "gwtest_all_apis";
+    private static String token;
+    private static GrantEvent grant;
+
+    @Inject
+    GrantCache cache;
+
+    @Inject
+    AccessFilterCodec codec;
+
+    @BeforeEach
+    void grantCoveringEveryApi() {
+        if (token == null) {
+            Coverage everything = new Coverage(null, IdSelection.ALL, IdSelection.ALL, IdSelection.ALL, IdSelection.ALL,
+                    IdSelection.ALL);
+            Set<IncludeField> all = EnumSet.allOf(IncludeField.class);
+            all.remove(IncludeField.UNKNOWN);
+            grant = Grants.publishAndAwait(cache, grant(newGrantId(), CLIENT, GrantStatus.ACTIVE,
+                    new ScopeGrant(SCOPE, SCOPE, true, everything, all, List.of(), DateWindows.UNBOUNDED)));
+            token = CdsTestClients.get().token(CLIENT, TokenShape.of(grant.grantId(), SCOPE));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DataApi.class)
+    void routesEachDataApiToItsServiceWithPathAndQueryUnchanged(DataApi api) {
+        JsonPath echo = given().urlEncodingEnabled(false).auth().oauth2(token)
+                .get(api.path() + "?cds_account_ids=a%20b&after=2024-01-01T00:00:00Z")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(echo.getString("service")).isEqualTo(api.upstream().name().toLowerCase(Locale.ROOT));
+        assertThat(echo.getString("method")).isEqualTo("GET");
+        assertThat(echo.getString("path")).isEqualTo(api.path());
+        assertThat(echo.getString("query")).isEqualTo("cds_account_ids=a%20b&after=2024-01-01T00:00:00Z");
+        assertThat(echo.getMap("headers")).doesNotContainKeys("authorization", "cookie");
+        AccessFilter filter = codec.verify(echo.getString("headers.x-cds-access-filter"));
+        assertThat(filter.grantId()).isEqualTo(grant.grantId());
+    }
+
+    @Test
+    void routesPathsBelowADataApiToTheSameService() {
+        given().auth().oauth2(token).get("/cds/v1/bill-statements/abc/file")
+                .then().statusCode(200).body("service", equalTo("billing"))
+                .body("path", equalTo("/cds/v1/bill-statements/abc/file"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.well-known/cds-server-metadata.json", "/.well-known/oauth-authorization-server",
+            "/oauth/authorize", "/oauth/register", "/cds-api/v1/coverage", "/cds-api/v1/clients/abc/cds-server-metadata",
+            "/docs/auth"})
+    void routesAuthPathsToAuthServiceWithCredentialsUnchanged(String path) {
+        given().header("Authorization", "Bearer opaque-admin-token").header("Cookie", "KC=1").queryParam("x", "1")
+                .get(path)
+                .then().statusCode(200)
+                .body("service", equalTo("auth"))
+                .body("path", equalTo(path))
+                .body("query", equalTo("x=1"))
+                .body("headers.authorization", equalTo("Bearer opaque-admin-token"))
+                .body("headers.cookie", equalTo("KC=1"));
+    }
+
+    @Test
+    void forwardsMethodAndBodyToAuthService() {
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .post("/oauth/token")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("grant_type=client_credentials"))
+                .body("headers.content-type", equalTo("application/x-www-form-urlencoded; charset=ISO-8859-1"));
+    }
+
+    @Test
+    void neverPassesOnAnAccessFilterSentByTheClient() {
+        given().header(AccessFilter.HEADER, "forged.value").get("/.well-known/oauth-authorization-server")
+                .then().statusCode(200).body("headers", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("x-cds-access-filter")));
+
+        String forwarded = given().auth().oauth2(token).header(AccessFilter.HEADER, "forged.value")
+                .get("/cds/v1/accounts").then().statusCode(200).extract().path("headers.x-cds-access-filter");
+        assertThat(codec.verify(forwarded).grantId()).isEqualTo(grant.grantId());
+    }
+
+    @Test
+    void addsForwardingHeaders() {
+        given().auth().oauth2(token).get("/cds/v1/accounts").then().statusCode(200)
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"));
+    }
+
+    @Test
+    void answersAnUnknownDataApiWith404Json() {
+        given().auth().oauth2(token).get("/cds/v1/customers")
+                .then().statusCode(404).contentType("application/json").body("error", equalTo("not_found"));
+    }
+
+    @Test
+    void passesStatusAndHeadersOfTheServiceThrough() {
+        given().auth().oauth2(token).header("X-Test-Status", "418").get("/cds/v1/eacs")
+                .then().statusCode(418).header("X-Upstream", "USAGE").body("service", equalTo("usage"));
+    }
+
+    @Test
+    void streamsALargeResponseIntact() {
+        int size = 24 * 1024 * 1024 + 123;
+        byte[] body = given().auth().oauth2(token).header("X-Test-Bytes", Integer.toString(size))
+                .get("/cds/v1/usage-segments").then().statusCode(200).extract().asByteArray();
+        assertThat(body).hasSize(size);
+        for (int i = 0; i < size; i += 4099) {
+            assertThat(body[i]).isEqualTo((byte) ((i % (64 * 1024)) % 251));
+        }
+    }
+
+    @Test
+    void accessFilterCarriesExactlyTheGrantsCoverageFlagsFormatsAndWindows() {
+        String client = "gw-test-filter";
+        Coverage coverage = new Coverage(null, IdSelection.ofNumbers(List.of("ACC-1", "ACC-2")), IdSelection.NONE,
+                new IdSelection(false, true, List.of("sp_1"), List.of()), IdSelection.ofIds(List.of("md_1", "md_2")),
+                IdSelection.NONE);
+        DateWindows windows = new DateWindows(OffsetDateTime.parse("2025-06-30T00:00:00Z"), null, null,
+                LocalDate.parse("2024-01-01"), null, OffsetDateTime.parse("2024-01-01T00:00:00-08:00"),
+                OffsetDateTime.parse("2025-01-01T00:00:00-08:00"));
+        ScopeGrant usage = new ScopeGrant("cds_query_usage", "cds_query_usage", true, coverage,
+                EnumSet.of(IncludeField.USAGE_SEGMENTS, IncludeField.USAGE_SEGMENT_VALUE_TYPES, IncludeField.METER_NUMBERS),
+                List.of("electric_intervals_01"), windows);
+        ScopeGrant disabled = new ScopeGrant("cds_query_accounts", "cds_query_accounts", false,
+                new Coverage(null, IdSelection.ALL, null, null, null, null), EnumSet.of(IncludeField.ACCOUNTS), null,
+                DateWindows.UNBOUNDED);
+        GrantEvent g = Grants.publishAndAwait(cache, grant(newGrantId(), client, GrantStatus.ACTIVE, usage, disabled));
+        String t = CdsTestClients.get().token(client, TokenShape.of(g.grantId(), "cds_query_usage", "cds_query_accounts"));
+
+        Instant before = Instant.now();
+        String header = given().auth().oauth2(t).get("/cds/v1/usage-segments")
+                .then().statusCode(200).extract().path("headers.x-cds-access-filter");
+        AccessFilter filter = codec.verify(header);
+
+        assertThat(filter.grantId()).isEqualTo(g.grantId());
+        assertThat(filter.clientId()).isEqualTo(client);
+        assertThat(filter.scopes()).containsExactly("cds_query_usage");
+        assertThat(filter.coverage()).isEqualTo(coverage);
+        assertThat(filter.include()).containsExactlyInAnyOrder(IncludeField.USAGE_SEGMENTS,
+                IncludeField.USAGE_SEGMENT_VALUE_TYPES, IncludeField.METER_NUMBERS);
+        assertThat(filter.usageSegmentFormats()).containsExactly("electric_intervals_01");
+        assertThat(filter.windows().syncUntil()).isEqualTo(windows.syncUntil());
+        assertThat(filter.windows().startDate()).isEqualTo(windows.startDate());
+        assertThat(filter.windows().segmentStart().toInstant()).isEqualTo(windows.segmentStart().toInstant());
+        assertThat(filter.windows().segmentEnd().toInstant()).isEqualTo(windows.segmentEnd().toInstant());
+        assertThat(filter.windows().statementDateStart()).isNull();
+        assertThat(filter.windows().endDate()).isNull();
+        assertThat(filter.issuedAt()).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+        assertThat(Duration.between(filter.issuedAt(), filter.expiresAt())).isEqualTo(Duration.ofSeconds(30));
+    }
+}
