@@ -351,11 +351,13 @@ class K8sManifestsTest {
         // One host everywhere: Keycloak's issuer and every public base URL.
         assertThat(one(target, "Keycloak", "cds-keycloak").at("/spec/hostname/hostname").asText())
                 .isEqualTo("https://" + host + "/auth");
-        for (String service : List.of("billing-service", "usage-service", "auth-service", "api-gateway")) {
+        for (String service : List.of("billing-service", "usage-service", "auth-service")) {
             Map<String, String> env = environment(target, one(target, "Deployment", service).at("/spec/template/spec/containers/0"));
             assertThat(env.entrySet().stream().filter(e -> e.getKey().endsWith("PUBLIC_BASE_URL")).map(Map.Entry::getValue))
                     .as("public base URL of %s", service).containsExactly("https://" + host);
         }
+        Map<String, String> auth = environment(target, one(target, "Deployment", "auth-service").at("/spec/template/spec/containers/0"));
+        assertThat(auth.get("CDS_KEYCLOAK_PUBLIC_URL")).isEqualTo("https://" + host + "/auth");
     }
 
     @Test
