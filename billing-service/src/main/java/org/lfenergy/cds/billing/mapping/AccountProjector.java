@@ -213,8 +213,9 @@ public final class AccountProjector {
                     .thenComparing(Slice::rank)).toList();
         }
 
+        /** Mapped fields in name order (never in arrival order, so output does not depend on it). */
         List<String> fields() {
-            return List.copyOf(byField.keySet());
+            return byField.keySet().stream().sorted().toList();
         }
     }
 

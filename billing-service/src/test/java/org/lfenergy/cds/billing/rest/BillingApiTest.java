@@ -470,6 +470,36 @@ class BillingApiTest {
         });
     }
 
+    // ------------------------------------------------------------------ contract and operations
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void responsesMatchTheOpenApiDocument() {
+        JsonPath doc = JsonPath.from(given().queryParam("format", "json").get("/q/openapi").asString());
+        Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
+        Map<String, String> objects = Map.of("accounts", "Account", "service_contracts", "ServiceContract",
+                "bill_statements", "BillStatement", "bill_sections", "BillSection");
+        for (Listing l : Listing.values()) {
+            JsonPath page = get(l.path(), all);
+            Map<String, Object> schema = schemas.get(objects.get(l.listKey()));
+            Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+            List<String> required = (List<String>) schema.get("required");
+            assertThat(page.getList(l.listKey(), Map.class)).isNotEmpty().allSatisfy(o -> {
+                assertThat(properties.keySet()).as(l.listKey() + " fields documented").containsAll(o.keySet());
+                assertThat(o.keySet()).as(l.listKey() + " required fields present").containsAll(required);
+            });
+        }
+    }
+
+    @Test
+    void exposesConsumerLagPoisonEventsAndProjectorBacklogAsMetrics() {
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+        assertThat(metrics).containsPattern("billing_events_rejected_total\\{[^}]*reason=\"invalid\"[^}]*topic=\"gridx.bills.v1\"");
+        assertThat(metrics).contains("billing_events_consumed_total");
+        assertThat(metrics).contains("billing_projector_backlog");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static JsonPath get(String path, String filter, String... params) {
