@@ -36,6 +36,7 @@ public final class LocalStack {
             Path script = repositoryRoot().resolve("deploy/local/stack");
             run(script, List.of("up", "infra"), true);
             instance = new LocalStack(parseEnv(run(script, List.of("env"), false)));
+            instance.provisionTopics();
         }
         return instance;
     }
@@ -98,6 +99,14 @@ public final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    /** The catalogue's topics with their real settings, before any test producer or consumer could auto-create one. */
+    private void provisionTopics() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafkaBootstrapServers()))) {
+            org.lfenergy.cds.contracts.TopicProvisioner.ensureTopics(admin, (short) 1, 30);
         }
     }
 

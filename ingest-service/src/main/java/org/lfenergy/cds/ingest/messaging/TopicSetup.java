@@ -1,0 +1,45 @@
+package org.lfenergy.cds.ingest.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.lfenergy.cds.contracts.TopicProvisioner;
+
+/**
+ * Creates the catalogue's missing topics when the service starts ({@code cds.ingest.provision-topics}, on by
+ * default for the local stack; off on Kubernetes, where Strimzi KafkaTopic resources own the topics).
+ */
+@ApplicationScoped
+public class TopicSetup {
+
+    private static final Logger LOG = Logger.getLogger(TopicSetup.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "cds.ingest.provision-topics", defaultValue = "true")
+    boolean provision;
+
+    @ConfigProperty(name = "cds.ingest.topic-replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (!provision) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaConfig.get("bootstrap.servers")))) {
+            List<String> created = TopicProvisioner.ensureTopics(admin, replicationFactor, 30);
+            if (!created.isEmpty()) {
+                LOG.infof("created topics %s", created);
+            }
+        }
+    }
+}
