@@ -27,12 +27,15 @@ public final class TestServers {
         if (System.getProperty(CONTROL_PORT) != null) {
             return;
         }
-        Vertx vertx = Vertx.vertx();
+        // no file cache: its shutdown hook trips over the test class loaders
+        Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setFileSystemOptions(
+                new io.vertx.core.file.FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         EchoUpstreams upstreams = new EchoUpstreams(vertx);
         SwitchableTcpProxy keycloak = new SwitchableTcpProxy(vertx, LocalStack.infrastructure().keycloakUrl());
         HttpServer control = vertx.createHttpServer().requestHandler(req -> {
-            String[] parts = req.path().split("/");
-            try {
+            // the commands block until done, so they must not run on the event loop that completes them
+            vertx.executeBlocking(() -> {
+                String[] parts = req.path().split("/");
                 switch (parts[1]) {
                     case "stop" -> upstreams.stop(UpstreamService.valueOf(parts[2].toUpperCase(Locale.ROOT)));
                     case "restart" -> upstreams.restart(UpstreamService.valueOf(parts[2].toUpperCase(Locale.ROOT)));
@@ -40,10 +43,9 @@ public final class TestServers {
                     case "keycloak-on" -> keycloak.enable();
                     default -> throw new IllegalArgumentException(req.path());
                 }
-                req.response().end("ok");
-            } catch (RuntimeException e) {
-                req.response().setStatusCode(500).end(e.toString());
-            }
+                return "ok";
+            }).onComplete(ar -> req.response().setStatusCode(ar.succeeded() ? 200 : 500)
+                    .end(ar.succeeded() ? "ok" : ar.cause().toString()));
         });
         try {
             int port = control.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
