@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.lfenergy.cds.gridx.format.GridxFileType;
 import org.lfenergy.cds.gridx.format.read.GridxRow;
 import org.lfenergy.cds.ingest.digest.DigestLedger;
+import org.lfenergy.cds.ingest.metrics.IngestMetrics;
 import org.lfenergy.cds.gridx.format.GridxFileName;
 import org.lfenergy.cds.gridx.format.GridxFileNameException;
 import org.lfenergy.cds.ingest.config.IngestConfig;
@@ -48,6 +49,7 @@ public class Intake {
     private final RowSink sink;
     private final FileEvents events;
     private final DigestLedger digests;
+    private final IngestMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-worker");
         t.setDaemon(true);
@@ -55,8 +57,9 @@ public class Intake {
     });
 
     public Intake(IngestConfig config, FileRegistry registry, FileProcessor processor, RowSink sink, FileEvents events,
-                  DigestLedger digests) {
+                  DigestLedger digests, IngestMetrics metrics) {
         this.digests = digests;
+        this.metrics = metrics;
         this.config = config;
         this.registry = registry;
         this.processor = processor;
@@ -154,6 +157,9 @@ public class Intake {
             Files.move(path, dest, StandardCopyOption.REPLACE_EXISTING);
             IngestFile finished = registry.find(file.id()).orElseThrow();
             events.finished(finished, outcome);
+            metrics.fileFinished(finished);
+            metrics.rows(finished, outcome.counts().publishedRows, outcome.counts().rejectedRows,
+                    outcome.counts().rejectsByRule);
             reconcileDigests(finished, isDigest, digestRows);
         } catch (Exception e) {
             LOG.errorf(e, "processing %s failed", file.name());
@@ -170,7 +176,9 @@ public class Intake {
 
     private void reconcileDigests(IngestFile finished, boolean isDigest, List<GridxRow> digestRows) {
         if (isDigest) {
-            events.digestReconciled(finished, digests.recordDigest(finished, digestRows));
+            List<org.lfenergy.cds.ingest.digest.DigestEntry> entries = digests.recordDigest(finished, digestRows);
+            metrics.digestChecked(entries);
+            events.digestReconciled(finished, entries);
         } else {
             for (java.util.UUID digestId : new java.util.LinkedHashSet<>(digests.fileArrived(finished))) {
                 registry.find(digestId).ifPresent(d -> events.digestReconciled(d, digests.entries(digestId)));
@@ -191,7 +199,9 @@ public class Intake {
         }
         registry.markDuplicate(file.id(), original.get().id(), md5);
         Files.deleteIfExists(path);
-        events.duplicate(registry.find(file.id()).orElseThrow(), original.get());
+        IngestFile duplicate = registry.find(file.id()).orElseThrow();
+        events.duplicate(duplicate, original.get());
+        metrics.fileFinished(duplicate);
         LOG.infof("%s: same name and MD5 as %s, nothing to do", file.name(), original.get().id());
         return true;
     }

@@ -37,10 +37,14 @@ public class ProducerFactory {
     @ConfigProperty(name = "cds.ingest.kafka.transactional-id-prefix", defaultValue = "ingest")
     String transactionalIdPrefix;
 
+    /** Stable per replica (e.g. a StatefulSet pod name) so a restarted instance fences its predecessor; default: host name. */
+    @ConfigProperty(name = "cds.ingest.kafka.instance-id")
+    java.util.Optional<String> instanceId;
+
     /** A transactional producer whose id is stable per host, so a restarted instance fences its predecessor. */
     public KafkaProducer<String, byte[]> transactional(String role) {
         Map<String, Object> props = base();
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + "-" + host() + "-" + role);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + "-" + instanceId.orElseGet(ProducerFactory::host) + "-" + role);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props);
         producer.initTransactions();
         return producer;

@@ -138,6 +138,20 @@ class FileIngestionTest {
     }
 
     @Test
+    void exposesFileRowAndRejectCountsAsPrometheusMetrics() {
+        String client = IngestTestSupport.uniqueClient();
+        String id = IngestTestSupport.upload(customerFile(client), CUSTOMER_HEADER
+                + "P1,E1,4001,7001,6001,5001,202401010000,,Active\n"
+                + "P2,E2,4002,7002,6002,5002,notadate,,Active\n").then().statusCode(202).extract().path("id");
+        IngestTestSupport.awaitFinished(id);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("ingest_files_total\\{[^}]*status=\"completed\"[^}]*type=\"CUSTOMER\"");
+        assertThat(metrics).containsPattern("ingest_rejects_total\\{[^}]*rule=\"GX-ROW-DATETIME\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("ingest_rows_total\\{outcome=\"published\",type=\"CUSTOMER\"\\} [1-9]");
+        assertThat(metrics).contains("ingest_file_duration_seconds_count{type=\"CUSTOMER\"}");
+    }
+
+    @Test
     void answersUnknownFilesAndBadPagingWithJsonErrors() {
         given().get("/files/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .body("error", equalTo("not_found"));
