@@ -210,6 +210,41 @@ public class KeycloakRealm {
         });
     }
 
+    /**
+     * Makes sure the confidential client named after the resource-server audience exists (no flows: it only
+     * introspects) and returns its secret, which every replica reads from Keycloak.
+     */
+    @Timeout(30_000)
+    public Uni<String> ensureResourceServerClient(String clientId) {
+        return blocking(() -> {
+            List<ClientRepresentation> found = realm().clients().findByClientId(clientId);
+            String id;
+            if (found.isEmpty()) {
+                ClientRepresentation rep = new ClientRepresentation();
+                rep.setClientId(clientId);
+                rep.setName("CDS resource servers (token introspection)");
+                rep.setEnabled(true);
+                rep.setPublicClient(false);
+                rep.setClientAuthenticatorType("client-secret");
+                rep.setServiceAccountsEnabled(false);
+                rep.setStandardFlowEnabled(false);
+                rep.setDirectAccessGrantsEnabled(false);
+                rep.setImplicitFlowEnabled(false);
+                try (Response r = realm().clients().create(rep)) {
+                    if (r.getStatus() == 409) {
+                        id = realm().clients().findByClientId(clientId).get(0).getId();
+                    } else {
+                        id = CreatedResponseUtil.getCreatedId(r);
+                    }
+                }
+                LOG.infof("created Keycloak client %s", clientId);
+            } else {
+                id = found.get(0).getId();
+            }
+            return realm().clients().get(id).getSecret().getValue();
+        });
+    }
+
     private Map<String, String> scopeIdsByName() {
         Map<String, String> ids = new HashMap<>();
         realm().clientScopes().findAll().forEach(s -> {
