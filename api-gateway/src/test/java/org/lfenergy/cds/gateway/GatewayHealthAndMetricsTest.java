@@ -1,0 +1,63 @@
+package org.lfenergy.cds.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lfenergy.cds.gateway.support.GrantEvents.grant;
+import static org.lfenergy.cds.gateway.support.GrantEvents.newGrantId;
+import static org.lfenergy.cds.gateway.support.GrantEvents.scope;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lfenergy.cds.contracts.grant.Coverage;
+import org.lfenergy.cds.contracts.grant.GrantEvent;
+import org.lfenergy.cds.contracts.grant.GrantStatus;
+import org.lfenergy.cds.contracts.grant.IdSelection;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+import org.lfenergy.cds.gateway.health.GrantCacheReadiness;
+import org.lfenergy.cds.gateway.messaging.GrantCache;
+import org.lfenergy.cds.gateway.support.CdsTestClients;
+import org.lfenergy.cds.gateway.support.CdsTestClients.TokenShape;
+import org.lfenergy.cds.gateway.support.GatewayTestProfile;
+import org.lfenergy.cds.gateway.support.Grants;
+import org.lfenergy.cds.testing.Readiness;
+import org.lfenergy.cds.testing.RealInfrastructure;
+
+/** Readiness reports the grant cache; metrics report latency by route and status, and the cache size. */
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class GatewayHealthAndMetricsTest {
+
+    @Inject
+    GrantCache cache;
+
+    @Test
+    void isReadyOnceTheGrantCacheHasCaughtUp() {
+        assertThat(cache.isCaughtUp()).isTrue();
+        Readiness.assertReadyWithChecksUp(GrantCacheReadiness.NAME, "Kafka connection health check");
+    }
+
+    @Test
+    void recordsLatencyByRouteAndStatusAndTheCacheSize() {
+        GrantEvent g = Grants.publishAndAwait(cache, grant(newGrantId(), "gw-test-metrics", GrantStatus.ACTIVE,
+                scope("cds_query_accounts", new Coverage(null, IdSelection.ALL, null, null, null, null),
+                        IncludeField.ACCOUNTS)));
+        String token = CdsTestClients.get().token("gw-test-metrics", TokenShape.of(g.grantId(), "cds_query_accounts"));
+        given().auth().oauth2(token).get("/cds/v1/accounts").then().statusCode(200);
+        given().auth().oauth2(token).get("/cds/v1/meter-devices").then().statusCode(403);
+        given().get("/.well-known/oauth-authorization-server").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).containsPattern(
+                "cds_gateway_requests_seconds_count\\{[^}]*route=\"accounts\"[^}]*status=\"200\"[^}]*upstream=\"billing-service\"");
+        assertThat(metrics).containsPattern("cds_gateway_requests_seconds_count\\{[^}]*route=\"meter-devices\"[^}]*status=\"403\"");
+        assertThat(metrics).containsPattern("cds_gateway_requests_seconds_count\\{[^}]*route=\"auth\"[^}]*status=\"200\"");
+        assertThat(metrics).containsPattern("cds_gateway_requests_seconds_bucket\\{");
+        assertThat(metrics).containsPattern("cds_gateway_grants_cached(\\{[^}]*\\})? [1-9]");
+    }
+}
