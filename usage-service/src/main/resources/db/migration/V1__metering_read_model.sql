@@ -130,11 +130,14 @@ CREATE TABLE interval_day (
     slot_count       integer     NOT NULL,
     vals             numeric[]   NOT NULL,
     quality          text[]      NOT NULL,
+    segment_id       text        NOT NULL,
     created          timestamptz NOT NULL DEFAULT now(),
     modified         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (client, series_key, local_day, interval_s, channel)
 ) PARTITION BY RANGE (local_day);
 -- Monthly partitions are created by the writer on first use (interval_day_yYYYYmMM).
+-- segment_id: the CDS cds_usagesegment_id of the day (derived with CdsIds, stored for the id filter).
+CREATE INDEX interval_day_segment ON interval_day (segment_id);
 
 -- REGISTER rows: cumulative reads (one row per read; daily reads are 1/96 of the interval volume).
 CREATE TABLE register_read (
@@ -149,6 +152,7 @@ CREATE TABLE register_read (
     interval_s       integer     NOT NULL,
     value            numeric     NOT NULL,
     quality          text,
+    segment_id       text        NOT NULL,
     created          timestamptz NOT NULL DEFAULT now(),
     modified         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (client, series_key, local_day, channel, meter_id, read_at)
@@ -164,6 +168,7 @@ CREATE TABLE bill_determinant (
     value            numeric     NOT NULL,
     quality          text,
     time_zone        text        NOT NULL,
+    segment_id       text        NOT NULL,
     created          timestamptz NOT NULL DEFAULT now(),
     modified         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (client, meter_account_id, start_at, end_at, channel)

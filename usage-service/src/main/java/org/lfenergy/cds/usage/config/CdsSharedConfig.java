@@ -1,30 +1,40 @@
 package org.lfenergy.cds.usage.config;
 
-import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Settings shared by the services (prefix {@code cds}); keys come from the environment or a Secret, never from committed files. */
-@ConfigMapping(prefix = "cds")
-public interface CdsSharedConfig {
+/**
+ * Settings shared by the services under {@code cds.*} (read one by one: that namespace also holds other services'
+ * keys). Keys come from the environment or a Secret, never from committed files.
+ */
+@ApplicationScoped
+public class CdsSharedConfig {
 
-    /** Key of the CDS id derivation (CdsIds), UTF-8, at least 32 bytes; env CDS_IDS_KEY. */
-    Ids ids();
+    private final String idsKey;
+    private final String accessFilterKey;
+    private final String publicBaseUrl;
 
-    /** Key that verifies the gateway's X-CDS-Access-Filter HMAC, UTF-8, at least 32 bytes; env CDS_ACCESS_FILTER_KEY. */
-    AccessFilter accessFilter();
-
-    /** The public base URL clients see (the api-gateway's); next/previous links are built on it. */
-    @io.smallrye.config.WithDefault("http://127.0.0.1:8080")
-    String publicBaseUrl();
-
-    /** CdsIds settings. */
-    interface Ids {
-        /** The key. */
-        String key();
+    public CdsSharedConfig(@ConfigProperty(name = "cds.ids.key") String idsKey,
+                           @ConfigProperty(name = "cds.access-filter.key") String accessFilterKey,
+                           @ConfigProperty(name = "cds.public-base-url", defaultValue = "http://127.0.0.1:8080")
+                           String publicBaseUrl) {
+        this.idsKey = idsKey;
+        this.accessFilterKey = accessFilterKey;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** Access-filter settings. */
-    interface AccessFilter {
-        /** The key. */
-        String key();
+    /** Key of the CDS id derivation (CdsIds), UTF-8, at least 32 bytes; env CDS_IDS_KEY. */
+    public String idsKey() {
+        return idsKey;
+    }
+
+    /** Key verifying the gateway's X-CDS-Access-Filter HMAC, UTF-8, at least 32 bytes; env CDS_ACCESS_FILTER_KEY. */
+    public String accessFilterKey() {
+        return accessFilterKey;
+    }
+
+    /** The public base URL clients see (the api-gateway's); next/previous links are built on it. */
+    public String publicBaseUrl() {
+        return publicBaseUrl;
     }
 }

@@ -13,12 +13,12 @@ public class SecurityBeans {
     @Produces
     @ApplicationScoped
     CdsIds cdsIds(CdsSharedConfig keys) {
-        return new CdsIds(keys.ids().key().getBytes(StandardCharsets.UTF_8));
+        return new CdsIds(keys.idsKey().getBytes(StandardCharsets.UTF_8));
     }
 
     @Produces
     @ApplicationScoped
     AccessFilterCodec accessFilterCodec(CdsSharedConfig keys) {
-        return new AccessFilterCodec(keys.accessFilter().key().getBytes(StandardCharsets.UTF_8));
+        return new AccessFilterCodec(keys.accessFilterKey().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,7 @@ public class ChannelFormats {
     private final List<String> channelsLongestFirst;
     private final String netFormatId;
 
+    @jakarta.inject.Inject
     public ChannelFormats(UsageConfig config) {
         this(config.channels(), config.netFormatId());
     }

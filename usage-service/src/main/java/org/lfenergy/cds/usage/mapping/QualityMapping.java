@@ -12,6 +12,7 @@ public class QualityMapping {
 
     private final Map<String, String> map = new HashMap<>();
 
+    @jakarta.inject.Inject
     public QualityMapping(UsageConfig config) {
         this(config.quality());
     }

@@ -45,9 +45,12 @@ public class GridxConsumers {
     private final ReferenceDataWriter writer;
     private final UsageTime time;
     private final CdsIds ids;
+    private final org.lfenergy.cds.usage.repository.SegmentIds segmentIds;
 
     public GridxConsumers(RowDecoder decoder, ResilientWrite resilient, IntervalDayWriter intervals,
-                          ReferenceDataWriter writer, UsageTime time, CdsIds ids) {
+                          ReferenceDataWriter writer, UsageTime time, CdsIds ids,
+                          org.lfenergy.cds.usage.repository.SegmentIds segmentIds) {
+        this.segmentIds = segmentIds;
         this.decoder = decoder;
         this.resilient = resilient;
         this.intervals = intervals;
@@ -99,7 +102,7 @@ public class GridxConsumers {
             String meterId = p.meterId() == null ? "" : p.meterId();
             String[] row = {e.client(), series, p.channel(), meterId, at.toString(), blankToNull(p.meterAccountId()),
                     day.toString(), zone.getId(), Integer.toString(p.intervalFrequency() * 60),
-                    p.usageValue().toPlainString(), p.dataVersion()};
+                    p.usageValue().toPlainString(), p.dataVersion(), segmentIds.registerDay(e.client(), series, day)};
             rows.put(String.join("|", e.client(), series, day.toString(), p.channel(), meterId, at.toString()), row);
             collectMeter(e.client(), p.meterId(), null, 0, meters, meterChannels);
         }
@@ -193,7 +196,9 @@ public class GridxConsumers {
             String s = p.startTimeOfIntervalUtc().toString();
             String en = p.endTimeOfIntervalUtc().toString();
             rows.put(String.join("|", e.client(), p.meterAccountId(), s, en, p.channel()), new String[]{e.client(),
-                    p.meterAccountId(), p.channel(), s, en, p.usageValue().toPlainString(), p.dataVersion(), zone});
+                    p.meterAccountId(), p.channel(), s, en, p.usageValue().toPlainString(), p.dataVersion(), zone,
+                    segmentIds.billedPeriod(e.client(), "ma:" + p.meterAccountId(), p.startTimeOfIntervalUtc(),
+                            p.endTimeOfIntervalUtc())});
         }
         resilient.write(topic.topicName(), new ArrayList<>(rows.values()), writer::writeDeterminants);
     }

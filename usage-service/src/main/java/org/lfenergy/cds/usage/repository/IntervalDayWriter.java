@@ -24,12 +24,12 @@ public class IntervalDayWriter {
 
     private static final String UPSERT = """
             INSERT INTO interval_day AS t (client, series_key, channel, interval_s, local_day, meter_account_id,
-                series_meter_id, meter_ids, time_zone, day_start, slot_count, vals, quality)
+                series_meter_id, meter_ids, time_zone, day_start, slot_count, vals, quality, segment_id)
             SELECT u.client, u.series_key, u.channel, u.interval_s::int, u.local_day::date, u.ma, u.mid,
-                   u.meters::text[], u.tz, u.day_start::timestamptz, u.slots::int, u.vals::numeric[], u.quality::text[]
+                   u.meters::text[], u.tz, u.day_start::timestamptz, u.slots::int, u.vals::numeric[], u.quality::text[], u.seg
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS u(client, series_key, channel, interval_s, local_day, ma, mid, meters, tz, day_start, slots, vals, quality)
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS u(client, series_key, channel, interval_s, local_day, ma, mid, meters, tz, day_start, slots, vals, quality, seg)
             ON CONFLICT (client, series_key, local_day, interval_s, channel) DO UPDATE SET
                 vals = merge_slots(t.vals, EXCLUDED.vals),
                 quality = merge_slots(t.quality, EXCLUDED.quality),
@@ -43,8 +43,11 @@ public class IntervalDayWriter {
     private final AgroalDataSource dataSource;
     private final Set<YearMonth> partitions = ConcurrentHashMap.newKeySet();
 
-    public IntervalDayWriter(AgroalDataSource dataSource) {
+    private final SegmentIds segmentIds;
+
+    public IntervalDayWriter(AgroalDataSource dataSource, SegmentIds segmentIds) {
         this.dataSource = dataSource;
+        this.segmentIds = segmentIds;
     }
 
     /** Upserts the day rows in one statement and returns how many rows were inserted or changed. */
@@ -53,7 +56,7 @@ public class IntervalDayWriter {
             return 0;
         }
         int n = days.size();
-        String[][] cols = new String[13][n];
+        String[][] cols = new String[14][n];
         int i = 0;
         for (Day d : days) {
             cols[0][i] = d.key.client();
@@ -69,6 +72,7 @@ public class IntervalDayWriter {
             cols[10][i] = Integer.toString(d.frame.slots());
             cols[11][i] = SqlArrays.numericLiteral(d.values);
             cols[12][i] = SqlArrays.textLiteral(d.quality);
+            cols[13][i] = segmentIds.interval(d.key.client(), d.key.seriesKey(), d.key.day(), d.key.intervalS());
             i++;
         }
         try (Connection c = dataSource.getConnection()) {

@@ -105,10 +105,11 @@ public class ReferenceDataWriter {
 
     static final String REGISTERS = """
             INSERT INTO register_read AS t (client, series_key, channel, meter_id, read_at, meter_account_id,
-                local_day, time_zone, interval_s, value, quality)
-            SELECT u.c1, u.c2, u.c3, u.c4, u.c5::timestamptz, u.c6, u.c7::date, u.c8, u.c9::int, u.c10::numeric, u.c11
+                local_day, time_zone, interval_s, value, quality, segment_id)
+            SELECT u.c1, u.c2, u.c3, u.c4, u.c5::timestamptz, u.c6, u.c7::date, u.c8, u.c9::int, u.c10::numeric, u.c11,
+                   u.c12
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[]) AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11)
+                        ?::text[], ?::text[], ?::text[], ?::text[]) AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12)
             ON CONFLICT (client, series_key, local_day, channel, meter_id, read_at) DO UPDATE SET
                 value = EXCLUDED.value, quality = EXCLUDED.quality,
                 meter_account_id = coalesce(EXCLUDED.meter_account_id, t.meter_account_id), modified = now()
@@ -116,10 +117,11 @@ public class ReferenceDataWriter {
             """;
 
     static final String DETERMINANTS = """
-            INSERT INTO bill_determinant AS t (client, meter_account_id, channel, start_at, end_at, value, quality, time_zone)
-            SELECT u.c1, u.c2, u.c3, u.c4::timestamptz, u.c5::timestamptz, u.c6::numeric, u.c7, u.c8
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS u(c1, c2, c3, c4, c5, c6, c7, c8)
+            INSERT INTO bill_determinant AS t (client, meter_account_id, channel, start_at, end_at, value, quality, time_zone,
+                segment_id)
+            SELECT u.c1, u.c2, u.c3, u.c4::timestamptz, u.c5::timestamptz, u.c6::numeric, u.c7, u.c8, u.c9
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9)
             ON CONFLICT (client, meter_account_id, start_at, end_at, channel) DO UPDATE SET
                 value = EXCLUDED.value, quality = EXCLUDED.quality, time_zone = EXCLUDED.time_zone, modified = now()
             WHERE (t.value, t.quality) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.quality)
@@ -207,14 +209,14 @@ public class ReferenceDataWriter {
         batch.execute(TOUCH_BY_ATTRIBUTE, 3, distinct.values());
     }
 
-    /** Register reads (11 columns). */
+    /** Register reads (12 columns). */
     public void writeRegisters(Collection<String[]> rows) throws SQLException {
-        batch.execute(REGISTERS, 11, rows);
+        batch.execute(REGISTERS, 12, rows);
     }
 
-    /** Billing determinants (8 columns). */
+    /** Billing determinants (9 columns). */
     public void writeDeterminants(Collection<String[]> rows) throws SQLException {
-        batch.execute(DETERMINANTS, 8, rows);
+        batch.execute(DETERMINANTS, 9, rows);
     }
 
     /** Network members (12 columns). */

@@ -1,0 +1,214 @@
+package org.lfenergy.cds.usage.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+import org.lfenergy.cds.usage.service.AccessScope;
+import org.lfenergy.cds.usage.service.PageCursor;
+
+/**
+ * The Usage Segments listing: first the page of segment keys (contracts in scope × their interval days, register
+ * days and billed periods, in CDS order, keyset-paged), then the stored content of exactly those segments.
+ */
+@ApplicationScoped
+public class UsageSegmentQueries {
+
+    /**
+     * CDS order: account_number, contract_number, segment_start asc, cds_modified desc; then kind, series and
+     * interval length make the key unique.
+     */
+    public static final Keyset ORDER = new Keyset(List.of(
+            new Keyset.Column("c.entity_id", "text", true),
+            new Keyset.Column("c.contract_id", "text", true),
+            new Keyset.Column("s.seg_start", "timestamptz", true),
+            new Keyset.Column("s.modified", "timestamptz", false),
+            new Keyset.Column("s.kind", "text", true),
+            new Keyset.Column("s.series_key", "text", true),
+            new Keyset.Column("s.interval_s", "int", true),
+            new Keyset.Column("s.seg_end", "timestamptz", true)));
+
+    /** Filters of one request; time bounds already combined with the grant's window where that applies. */
+    public record Filters(List<String> segmentIds, OffsetDateTime before, OffsetDateTime after,
+                          List<String> accountIds, List<String> accountNumbers, List<String> contractIds,
+                          List<String> contractNumbers, List<String> servicePointIds,
+                          List<String> servicePointNumbers, List<String> meterIds, List<String> meterNumbers,
+                          OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+    }
+
+    private final Pool pool;
+
+    public UsageSegmentQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The page's segment keys with their contract (up to {@code limit + 1}, reversed for a backward cursor). */
+    public Uni<List<Row>> keys(AccessScope scope, Filters f, PageCursor cursor, int limit) {
+        Sql sql = new Sql();
+        sql.append("SELECT c.client, c.entity_id, c.contract_id, c.meter_account_id, c.cds_account_id, ")
+                .append("c.cds_servicecontract_id, c.cds_servicepoint_id, s.kind, s.series_key, s.local_day, ")
+                .append("s.interval_s, s.seg_start, s.seg_end, s.created, s.modified, s.segment_id, s.seg_start::text AS seg_start_text, ")
+                .append("s.seg_end::text AS seg_end_text, s.modified::text AS modified_text, ");
+        sql.append("(");
+        if (scope.includes(IncludeField.ACCOUNTS)) {
+            sql.append("TRUE");
+        } else {
+            scope.appendAccountSelected(sql, "c");
+        }
+        sql.append(") AS show_account, (");
+        if (scope.includes(IncludeField.SERVICE_CONTRACTS)) {
+            sql.append("TRUE");
+        } else {
+            scope.appendContractSelected(sql, "c");
+        }
+        sql.append(") AS show_contract, (");
+        if (scope.includes(IncludeField.SERVICE_POINTS)
+                || (scope.includes(IncludeField.METER_DEVICES) && scope.includes(IncludeField.SERVICE_CONTRACTS))) {
+            sql.append("TRUE");
+        } else {
+            scope.appendServicePointSelected(sql, "c");
+        }
+        sql.append(") AS show_service_point FROM contract c CROSS JOIN LATERAL (");
+
+        String seriesKeys = "(ARRAY['ma:' || c.meter_account_id] || ARRAY(SELECT 'm:' || mi.meter_id FROM meter_install mi"
+                + " WHERE mi.client = c.client AND mi.meter_account_id = c.meter_account_id))";
+        // Interval days.
+        sql.append("SELECT 'i'::text AS kind, d.series_key, d.local_day, d.interval_s, d.day_start AS seg_start, ")
+                .append("d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s) AS seg_end, ")
+                .append("min(d.created) AS created, max(d.modified) AS modified, min(d.segment_id) AS segment_id FROM interval_day d ")
+                .append("WHERE d.client = c.client AND d.series_key = ANY(").append(seriesKeys).append(")");
+        appendTime(sql, f, "d.day_start", "d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s)",
+                "d.local_day");
+        appendMeters(sql, f, "d.meter_ids");
+        sql.append(" GROUP BY d.series_key, d.local_day, d.interval_s, d.day_start, d.slot_count");
+        // Days with register reads but no interval rows.
+        String regStart = "(r.local_day::timestamp AT TIME ZONE r.time_zone)";
+        String regEnd = "((r.local_day + 1)::timestamp AT TIME ZONE r.time_zone)";
+        sql.append(" UNION ALL SELECT 'r'::text, r.series_key, r.local_day, 0, ").append(regStart).append(", ")
+                .append(regEnd).append(", min(r.created), max(r.modified), min(r.segment_id) FROM register_read r ")
+                .append("WHERE r.client = c.client AND r.series_key = ANY(").append(seriesKeys).append(")")
+                .append(" AND NOT EXISTS (SELECT 1 FROM interval_day d2 WHERE d2.client = r.client")
+                .append(" AND d2.series_key = r.series_key AND d2.local_day = r.local_day)");
+        appendTime(sql, f, regStart, regEnd, "r.local_day");
+        appendMeters(sql, f, "ARRAY[r.meter_id]");
+        sql.append(" GROUP BY r.series_key, r.local_day, r.time_zone");
+        // Billed periods.
+        sql.append(" UNION ALL SELECT 'b'::text, 'ma:' || b.meter_account_id, NULL::date, ")
+                .append("extract(epoch FROM b.end_at - b.start_at)::int, b.start_at, b.end_at, min(b.created), ")
+                .append("max(b.modified), min(b.segment_id) FROM bill_determinant b WHERE b.client = c.client")
+                .append(" AND b.meter_account_id = c.meter_account_id");
+        appendTime(sql, f, "b.start_at", "b.end_at", null);
+        if (f.windowStart() != null) {
+            sql.append(" AND b.start_at >= ").appendParam(f.windowStart());
+        }
+        if (f.windowEnd() != null) {
+            sql.append(" AND b.end_at <= ").appendParam(f.windowEnd());
+        }
+        appendMeters(sql, f, "ARRAY(SELECT mi.meter_id FROM meter_install mi WHERE mi.client = b.client"
+                + " AND mi.meter_account_id = b.meter_account_id AND mi.install_at < b.end_at"
+                + " AND (mi.removal_at IS NULL OR mi.removal_at > b.start_at))");
+        sql.append(" GROUP BY b.meter_account_id, b.start_at, b.end_at) s WHERE TRUE");
+
+        scope.appendContractCovered(sql, "c", true);
+        inList(sql, "c.cds_account_id", f.accountIds());
+        inList(sql, "c.entity_id", f.accountNumbers());
+        inList(sql, "c.cds_servicecontract_id", f.contractIds());
+        inList(sql, "c.contract_id", f.contractNumbers());
+        inList(sql, "c.cds_servicepoint_id", f.servicePointIds());
+        inList(sql, "coalesce(c.servicepoint_id, c.meter_account_id)", f.servicePointNumbers());
+        inList(sql, "s.segment_id", f.segmentIds());
+        if (cursor != null) {
+            ORDER.appendAfter(sql, cursor.values(), cursor.backward());
+        }
+        sql.append(ORDER.orderBy(cursor != null && cursor.backward()));
+        sql.append(" LIMIT ").append(Integer.toString(limit + 1));
+        return rows(pool.preparedQuery(sql.text()).execute(sql.tuple()));
+    }
+
+    /** Stored channel days of the given (client, series, day, interval) keys. */
+    public Uni<List<Row>> channelDays(String[] clients, String[] series, String[] days, String[] intervals) {
+        return rows(pool.preparedQuery("""
+                SELECT d.client, d.series_key, d.local_day, d.interval_s, d.channel, d.meter_ids, d.day_start,
+                       d.vals, d.quality
+                FROM interval_day d
+                JOIN unnest($1::text[], $2::text[], $3::date[], $4::int[]) AS k(client, series_key, local_day, interval_s)
+                  ON d.client = k.client AND d.series_key = k.series_key AND d.local_day = k.local_day
+                 AND d.interval_s = k.interval_s
+                """).execute(Tuple.of(clients, series, days, intervals)));
+    }
+
+    /** Register reads of the given (client, series, day) keys. */
+    public Uni<List<Row>> registerReads(String[] clients, String[] series, String[] days) {
+        return rows(pool.preparedQuery("""
+                SELECT r.client, r.series_key, r.local_day, r.channel, r.meter_id, r.read_at, r.value
+                FROM register_read r
+                JOIN unnest($1::text[], $2::text[], $3::date[]) AS k(client, series_key, local_day)
+                  ON r.client = k.client AND r.series_key = k.series_key AND r.local_day = k.local_day
+                """).execute(Tuple.of(clients, series, days)));
+    }
+
+    /** Billing determinants of the given (client, meter account, start, end) periods. */
+    public Uni<List<Row>> determinants(String[] clients, String[] meterAccounts, String[] starts, String[] ends) {
+        return rows(pool.preparedQuery("""
+                SELECT b.client, b.meter_account_id, b.start_at, b.end_at, b.channel, b.value, b.quality
+                FROM bill_determinant b
+                JOIN unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
+                     AS k(client, meter_account_id, start_at, end_at)
+                  ON b.client = k.client AND b.meter_account_id = k.meter_account_id AND b.start_at = k.start_at
+                 AND b.end_at = k.end_at
+                """).execute(Tuple.of(clients, meterAccounts, starts, ends)));
+    }
+
+    private static void appendTime(Sql sql, Filters f, String start, String end, String localDay) {
+        if (f.before() != null) {
+            sql.append(" AND ").append(start).append(" <= ").appendParam(f.before());
+            if (localDay != null) {
+                // lets the planner prune monthly partitions: a local day starts within ±14 h of its UTC date
+                sql.append(" AND ").append(localDay).append(" <= ").appendParam(f.before().toLocalDate().plusDays(1));
+            }
+        }
+        if (f.after() != null) {
+            sql.append(" AND ").append(end).append(" >= ").appendParam(f.after());
+            if (localDay != null) {
+                sql.append(" AND ").append(localDay).append(" >= ").appendParam(f.after().toLocalDate().minusDays(2));
+            }
+        }
+        if (f.windowStart() != null) {
+            sql.append(" AND ").append(end).append(" > ").appendParam(f.windowStart());
+        }
+        if (f.windowEnd() != null) {
+            sql.append(" AND ").append(start).append(" < ").appendParam(f.windowEnd());
+        }
+    }
+
+    private static void appendMeters(Sql sql, Filters f, String meterArray) {
+        if (!f.meterIds().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM meter_device md WHERE md.client = c.client AND md.meter_id = ANY(")
+                    .append(meterArray).append(") AND md.cds_meterdevice_id = ANY(")
+                    .appendParam(f.meterIds().toArray(String[]::new)).append("))");
+        }
+        if (!f.meterNumbers().isEmpty()) {
+            sql.append(" AND ").append(meterArray).append(" && ").appendParam(f.meterNumbers().toArray(String[]::new))
+                    .append("::text[]");
+        }
+    }
+
+    private static void inList(Sql sql, String expr, List<String> values) {
+        if (!values.isEmpty()) {
+            sql.append(" AND ").append(expr).append(" = ANY(").appendParam(values.toArray(String[]::new)).append(")");
+        }
+    }
+
+    private static Uni<List<Row>> rows(Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> set) {
+        return set.map(rs -> {
+            List<Row> out = new ArrayList<>(rs.size());
+            rs.forEach(out::add);
+            return out;
+        });
+    }
+}

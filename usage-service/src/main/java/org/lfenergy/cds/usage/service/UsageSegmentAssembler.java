@@ -1,0 +1,400 @@
+package org.lfenergy.cds.usage.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.lfenergy.cds.contracts.id.CdsIdKind;
+import org.lfenergy.cds.contracts.id.CdsIds;
+import org.lfenergy.cds.usage.mapping.ChannelFormats;
+import org.lfenergy.cds.usage.mapping.Json;
+import org.lfenergy.cds.usage.mapping.QualityMapping;
+import org.lfenergy.cds.usage.mapping.ValueFormatSpec;
+import org.lfenergy.cds.usage.service.SegmentData.ChannelDay;
+import org.lfenergy.cds.usage.service.SegmentData.Determinant;
+import org.lfenergy.cds.usage.service.SegmentData.Header;
+import org.lfenergy.cds.usage.service.SegmentData.RegisterRead;
+
+/**
+ * Builds CDS Usage Segments (§10.8) from stored channel days, register reads and billing determinants.
+ *
+ * <ul>
+ *   <li>An interval day becomes one segment: {@code segment_start} = local midnight in UTC, one Value Set per slot
+ *       (92, 96 or 100 quarter-hours), {@code null} where a channel has no value.</li>
+ *   <li>Each mapped channel is one Value Format; reverse energy is served negative (CDS sign convention); when a
+ *       forward and a reverse electric_usage channel are both present a derived {@code net} format follows.</li>
+ *   <li>Quality: the format's {@code quality} when every value shares one; otherwise each value object carries
+ *       {@code gridx_quality} and the format leaves {@code quality} out.</li>
+ *   <li>Register reads are {@code meter_readings} formats, the read placed in the slot it starts.</li>
+ *   <li>A billed period becomes one segment with one Value Set, its formats qualified by season and time of use.</li>
+ *   <li>A grant's segment window trims a segment to the slots inside it (a new segment id).</li>
+ * </ul>
+ */
+public final class UsageSegmentAssembler {
+
+    /** Value-object key of per-value quality when a format mixes qualities. */
+    public static final String VALUE_QUALITY_KEY = "gridx_quality";
+
+    private final ChannelFormats formats;
+    private final QualityMapping quality;
+    private final CdsIds ids;
+    private final String registerFormatId;
+
+    public UsageSegmentAssembler(ChannelFormats formats, QualityMapping quality, CdsIds ids, String registerFormatId) {
+        this.formats = formats;
+        this.quality = quality;
+        this.ids = ids;
+        this.registerFormatId = registerFormatId;
+    }
+
+    /** What the grant lets the assembler show. */
+    public record Visibility(Predicate<String> formatAllowed, java.util.function.BiPredicate<String, String> meterVisible, Instant windowStart,
+                             Instant windowEnd) {
+    }
+
+    /** The segment, or empty when nothing of it lies inside the grant's window. */
+    public Optional<ObjectNode> assemble(Header h, List<ChannelDay> days, List<RegisterRead> reads,
+                                         List<Determinant> determinants, Visibility v) {
+        return switch (h.kind()) {
+            case INTERVAL_DAY, REGISTER_DAY -> day(h, days, reads, v);
+            case BILLED_PERIOD -> billed(h, determinants, v);
+        };
+    }
+
+    private Optional<ObjectNode> day(Header h, List<ChannelDay> days, List<RegisterRead> reads, Visibility v) {
+        int slots;
+        int intervalS;
+        Instant start = h.start();
+        if (h.kind() == SegmentData.Kind.INTERVAL_DAY && !days.isEmpty()) {
+            intervalS = days.get(0).intervalS();
+            slots = days.get(0).values().length;
+        } else {
+            intervalS = (int) (h.end().getEpochSecond() - h.start().getEpochSecond());
+            slots = 1;
+        }
+        // Trim to the grant's window: keep the slots lying wholly inside it.
+        int from = 0;
+        int to = slots;
+        if (v.windowStart() != null) {
+            long skip = ceilDiv(v.windowStart().getEpochSecond() - start.getEpochSecond(), intervalS);
+            from = (int) Math.max(0, Math.min(slots, skip));
+        }
+        if (v.windowEnd() != null) {
+            long keep = Math.floorDiv(v.windowEnd().getEpochSecond() - start.getEpochSecond(), intervalS);
+            to = (int) Math.max(from, Math.min(slots, keep));
+        }
+        if (to <= from) {
+            return Optional.empty();
+        }
+        boolean trimmed = from > 0 || to < slots;
+        Instant segStart = start.plusSeconds((long) from * intervalS);
+        Instant segEnd = start.plusSeconds((long) to * intervalS);
+
+        List<Column> columns = new ArrayList<>();
+        Set<String> segmentMeters = new LinkedHashSet<>();
+        ChannelDay forward = null;
+        ChannelDay reverse = null;
+        ValueFormatSpec forwardSpec = null;
+        List<ChannelDay> sorted = new ArrayList<>(days);
+        sorted.sort(Comparator.comparing(ChannelDay::channel));
+        for (ChannelDay d : sorted) {
+            segmentMeters.addAll(d.meterIds());
+            Optional<ValueFormatSpec> spec = formats.forChannel(d.channel());
+            if (spec.isEmpty()) {
+                continue; // unmapped channel: stored, not served (docs/usage-mapping.md)
+            }
+            ValueFormatSpec f = spec.get();
+            if ("electric_usage".equals(f.type()) && "forward".equals(f.direction())) {
+                forward = d;
+                forwardSpec = f;
+            } else if ("electric_usage".equals(f.type()) && "reverse".equals(f.direction())) {
+                reverse = d;
+            }
+            if (v.formatAllowed().test(f.id())) {
+                String[] q = new String[slots];
+                for (int i = 0; i < slots; i++) {
+                    q[i] = d.values()[i] == null ? null : quality.toCds(d.quality()[i]);
+                }
+                BigDecimal[] values = d.values();
+                if (f.negate()) {
+                    values = negate(values);
+                }
+                columns.add(new Column(spec(f), f.valueKey(), values, q, meters(d.meterIds(), h.client(), v)));
+            }
+        }
+        if (forward != null && reverse != null && forward.values().length == reverse.values().length) {
+            ValueFormatSpec net = formats.netOf(forwardSpec);
+            if (v.formatAllowed().test(net.id())) {
+                BigDecimal[] values = new BigDecimal[slots];
+                String[] q = new String[slots];
+                for (int i = 0; i < slots; i++) {
+                    BigDecimal a = forward.values()[i];
+                    BigDecimal b = reverse.values()[i];
+                    if (a != null && b != null) {
+                        values[i] = a.subtract(b);
+                        q[i] = netQuality(quality.toCds(forward.quality()[i]), quality.toCds(reverse.quality()[i]));
+                    }
+                }
+                Set<String> m = new LinkedHashSet<>(forward.meterIds());
+                m.addAll(reverse.meterIds());
+                columns.add(new Column(spec(net), "eu", values, q, meters(m, h.client(), v)));
+            }
+        }
+        // Register reads: one meter_readings format per (channel, meter), the read in the slot it starts.
+        Map<String, List<RegisterRead>> byRegister = new TreeMap<>();
+        for (RegisterRead r : reads) {
+            segmentMeters.add(r.meterId());
+            byRegister.computeIfAbsent(r.channel() + "\u0000" + r.meterId(), k -> new ArrayList<>()).add(r);
+        }
+        for (List<RegisterRead> rs : byRegister.values()) {
+            RegisterRead first = rs.get(0);
+            if (first.meterId() == null || first.meterId().isEmpty() || !v.meterVisible().test(h.client(), first.meterId())) {
+                continue; // related_meterdevice is required: never name a meter the grant does not show
+            }
+            String meterCdsId = ids.id(CdsIdKind.METER_DEVICE, h.client(), first.meterId());
+            String id = registerFormatId + "." + first.channel() + "." + meterCdsId;
+            if (!v.formatAllowed().test(id)) {
+                continue;
+            }
+            ObjectNode f = Json.object();
+            f.put("id", id);
+            f.put("type", "meter_readings");
+            f.put("related_meterdevice", meterCdsId);
+            f.put("register", first.channel());
+            f.put("units", formats.forChannel(first.channel()).map(ValueFormatSpec::units).orElse("count"));
+            String[] readings = new String[slots];
+            for (RegisterRead r : rs) {
+                long offset = r.readAt().getEpochSecond() - start.getEpochSecond();
+                if (offset >= 0 && offset % intervalS == 0 && offset / intervalS < slots) {
+                    readings[(int) (offset / intervalS)] = r.value().toPlainString();
+                }
+            }
+            columns.add(new Column(f, "r", null, null, null, readings));
+        }
+
+        ObjectNode seg = header(h, trimmed ? ids.compositeId(CdsIdKind.USAGE_SEGMENT, h.client(), h.seriesKey(),
+                String.valueOf(h.localDay()), Integer.toString(intervalS), "trimmed", segStart.toString(),
+                segEnd.toString()) : segmentId(h), segmentMeters, v, segStart, segEnd, intervalS);
+        ArrayNode fmts = seg.putArray("formats");
+        ArrayNode values = seg.putArray("values");
+        for (Column c : columns) {
+            fmts.add(c.format(from, to));
+        }
+        if (!columns.isEmpty()) {
+            for (int i = from; i < to; i++) {
+                ArrayNode set = values.addArray();
+                for (Column c : columns) {
+                    c.addValue(set, i);
+                }
+            }
+        }
+        return Optional.of(seg);
+    }
+
+    private Optional<ObjectNode> billed(Header h, List<Determinant> determinants, Visibility v) {
+        if ((v.windowStart() != null && h.start().isBefore(v.windowStart()))
+                || (v.windowEnd() != null && h.end().isAfter(v.windowEnd()))) {
+            return Optional.empty(); // a billed period cannot be cut: outside the window as a whole
+        }
+        int intervalS = (int) (h.end().getEpochSecond() - h.start().getEpochSecond());
+        ObjectNode seg = header(h, segmentId(h), Set.of(), v, h.start(), h.end(), intervalS);
+        ArrayNode fmts = seg.putArray("formats");
+        ArrayNode values = seg.putArray("values");
+        ArrayNode set = null;
+        List<Determinant> sorted = new ArrayList<>(determinants);
+        sorted.sort(Comparator.comparing(Determinant::channel));
+        for (Determinant d : sorted) {
+            Optional<ChannelFormats.DeterminantChannel> parsed = formats.parseDeterminant(d.channel());
+            if (parsed.isEmpty() || !v.formatAllowed().test(parsed.get().formatId())) {
+                continue;
+            }
+            ChannelFormats.DeterminantChannel dc = parsed.get();
+            ValueFormatSpec base = dc.base();
+            ObjectNode f = spec(base);
+            f.put("id", dc.formatId());
+            boolean electric = base.type().startsWith("electric_");
+            if (electric) {
+                if (dc.tou() != null) {
+                    f.put("tou", dc.tou());
+                } else if (dc.event() == null) {
+                    f.putNull("tou");
+                }
+            }
+            if (dc.season() != null) {
+                f.put("season", dc.season());
+            } else {
+                f.putNull("season");
+            }
+            String q = quality.toCds(d.quality());
+            if (q != null) {
+                f.put("quality", q);
+            }
+            if (dc.event() != null) {
+                f.put("gridx_event", dc.event());
+            }
+            fmts.add(f);
+            if (set == null) {
+                set = values.addArray();
+            }
+            ObjectNode value = Json.object();
+            value.put(base.valueKey(), base.negate() ? d.value().negate() : d.value());
+            set.add(value);
+        }
+        return Optional.of(seg);
+    }
+
+    private ObjectNode header(Header h, String id, Set<String> meterIds, Visibility v, Instant start, Instant end,
+                              int intervalS) {
+        ObjectNode o = Json.object();
+        o.put("cds_usagesegment_id", id);
+        o.put("cds_created", Json.utc(h.created()));
+        o.put("cds_modified", Json.utc(h.modified()));
+        o.put("cds_synced", Json.utc(h.modified()));
+        o.putArray("related_aggregations");
+        o.set("related_accounts", Json.strings(h.showAccount() ? List.of(h.accountId()) : List.of()));
+        o.set("related_servicecontracts", Json.strings(h.showContract() ? List.of(h.contractId()) : List.of()));
+        o.set("related_servicepoints", Json.strings(h.showServicePoint() ? List.of(h.servicePointId()) : List.of()));
+        o.set("related_meterdevices", Json.strings(meters(meterIds, h.client(), v)));
+        o.putArray("related_billsections");
+        o.put("segment_start", Json.utc(start));
+        o.put("segment_end", Json.utc(end));
+        o.put("interval", intervalS);
+        return o;
+    }
+
+    /** The segment id of an untrimmed segment (stored with its rows). */
+    public String segmentId(Header h) {
+        return h.segmentId();
+    }
+
+    private List<String> meters(Iterable<String> meterIds, String client, Visibility v) {
+        List<String> out = new ArrayList<>();
+        for (String m : meterIds) {
+            if (m != null && !m.isEmpty() && v.meterVisible().test(client, m)) {
+                String id = ids.id(CdsIdKind.METER_DEVICE, client, m);
+                if (!out.contains(id)) {
+                    out.add(id);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static ObjectNode spec(ValueFormatSpec f) {
+        ObjectNode o = Json.object();
+        o.put("id", f.id());
+        o.put("type", f.type());
+        o.put("units", f.units());
+        if (f.demandType() != null) {
+            o.put("demand_type", f.demandType());
+        }
+        if (f.direction() != null) {
+            o.put("direction", f.direction());
+        }
+        return o;
+    }
+
+    static String netQuality(String a, String b) {
+        if (a != null && a.equals(b)) {
+            return a;
+        }
+        if ("estimated".equals(a) || "estimated".equals(b)) {
+            return "estimated";
+        }
+        return "calculated";
+    }
+
+    private static BigDecimal[] negate(BigDecimal[] values) {
+        BigDecimal[] out = new BigDecimal[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] == null ? null : values[i].negate();
+        }
+        return out;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /** One Value Format and its values over the day's slots. */
+    private static final class Column {
+        final ObjectNode format;
+        final String key;
+        final BigDecimal[] values;
+        final String[] quality;
+        final String[] readings;
+
+        Column(ObjectNode format, String key, BigDecimal[] values, String[] quality, List<String> meters) {
+            this(format, key, values, quality, meters, null);
+        }
+
+        Column(ObjectNode format, String key, BigDecimal[] values, String[] quality, List<String> meters,
+               String[] readings) {
+            this.format = format;
+            this.key = key;
+            this.values = values;
+            this.quality = quality;
+            this.readings = readings;
+            if (meters != null && !meters.isEmpty()) {
+                format.set("related_meterdevices", Json.strings(meters));
+            }
+        }
+
+        private String uniform;
+        private boolean mixed;
+
+        ObjectNode format(int from, int to) {
+            if (quality != null) {
+                Set<String> seen = new LinkedHashSet<>();
+                boolean unknown = false;
+                for (int i = from; i < to; i++) {
+                    if (values[i] != null) {
+                        if (quality[i] == null) {
+                            unknown = true;
+                        } else {
+                            seen.add(quality[i]);
+                        }
+                    }
+                }
+                if (seen.size() == 1 && !unknown) {
+                    uniform = seen.iterator().next();
+                    format.put("quality", uniform);
+                } else {
+                    mixed = !seen.isEmpty();
+                }
+            }
+            return format;
+        }
+
+        void addValue(ArrayNode set, int i) {
+            if (readings != null) {
+                if (readings[i] == null) {
+                    set.addNull();
+                } else {
+                    set.addObject().put(key, readings[i]);
+                }
+                return;
+            }
+            if (values[i] == null) {
+                set.addNull();
+                return;
+            }
+            ObjectNode v = set.addObject();
+            v.put(key, values[i]);
+            if (mixed && quality[i] != null) {
+                v.put(VALUE_QUALITY_KEY, quality[i]);
+            }
+        }
+    }
+
+}

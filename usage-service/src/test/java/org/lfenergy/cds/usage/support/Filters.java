@@ -1,0 +1,47 @@
+package org.lfenergy.cds.usage.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+import org.lfenergy.cds.contracts.access.AccessFilterCodec;
+import org.lfenergy.cds.contracts.grant.Coverage;
+import org.lfenergy.cds.contracts.grant.DateWindows;
+import org.lfenergy.cds.contracts.grant.IdSelection;
+import org.lfenergy.cds.contracts.grant.IncludeField;
+
+/** Access filters signed like the gateway signs them (with the test profile's key). */
+public final class Filters {
+
+    private Filters() {
+    }
+
+    /** The header value of a filter. */
+    public static String sign(AccessFilter f) {
+        String key = ConfigProvider.getConfig().getValue("cds.access-filter.key", String.class);
+        return new AccessFilterCodec(key.getBytes(StandardCharsets.UTF_8)).encode(f);
+    }
+
+    /** A filter with this coverage, includes, formats (null = none) and windows. */
+    public static AccessFilter filter(Coverage coverage, Set<IncludeField> include, List<String> formats,
+                                      DateWindows windows) {
+        Instant now = Instant.now();
+        return new AccessFilter("grant-test", "client-test", List.of("cds_test"), coverage, include, formats, windows,
+                now, now.plus(Duration.ofMinutes(5)));
+    }
+
+    /** Direct access to everything of one kind selected by ids, every include field, all formats. */
+    public static String everything(Coverage coverage) {
+        return sign(filter(coverage, EnumSet.complementOf(EnumSet.of(IncludeField.UNKNOWN)), List.of(),
+                DateWindows.UNBOUNDED));
+    }
+
+    /** Coverage selecting these accounts by number (Entity_ID). */
+    public static Coverage accounts(String... numbers) {
+        return new Coverage(null, IdSelection.ofNumbers(List.of(numbers)), null, null, null, null);
+    }
+}
