@@ -6,6 +6,11 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,19 +31,119 @@ import org.lfenergy.cds.ingest.registry.IngestFile;
 /**
  * Publishes a file's rows to the topic catalogue inside Kafka transactions: each chunk becomes visible to
  * read_committed consumers at once, and a crash mid-chunk leaves nothing half-published.
+ *
+ * <p>Two threads share the work: the file's reader thread parses, validates and encodes each row, and a dedicated
+ * sender thread hands the records to the producer, whose {@code send} appends and compresses on the calling thread.
+ * A bounded queue between them keeps memory flat; begin, commit and abort travel through the same queue, so the
+ * transaction sees exactly the records queued before them.
  */
 @ApplicationScoped
 public class KafkaRowSink implements RowSink {
 
+    private static final ProducerRecord<String, byte[]> BEGIN = new ProducerRecord<>("begin", new byte[0]);
+    private static final int QUEUE_CAPACITY = 8192;
+
     private final ProducerFactory producers;
     private final EventCodec codec = EventCodec.shared();
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingest-kafka-sender");
+        t.setDaemon(true);
+        return t;
+    });
     private KafkaProducer<String, byte[]> producer;
     private String headersFileId;
     private CloudEventHeaders.RowHeaders rowHeaders;
     private boolean open;
+    private volatile RuntimeException senderFailure;
 
     public KafkaRowSink(ProducerFactory producers) {
         this.producers = producers;
+        sender.submit(this::sendLoop);
+    }
+
+    /** A commit or abort request; the reader thread waits for its outcome. */
+    private static final class Barrier {
+        final boolean commit;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Barrier(boolean commit) {
+            this.commit = commit;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void sendLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (item instanceof Barrier barrier) {
+                try {
+                    if (senderFailure != null) {
+                        throw senderFailure;
+                    }
+                    if (barrier.commit) {
+                        producer().commitTransaction();
+                    } else {
+                        abortQuietly();
+                    }
+                    barrier.done.complete(null);
+                } catch (RuntimeException e) {
+                    senderFailure = null;
+                    if (barrier.commit) {
+                        abortQuietly();
+                    }
+                    barrier.done.completeExceptionally(e);
+                }
+            } else if (item == BEGIN) {
+                try {
+                    producer().beginTransaction();
+                } catch (RuntimeException e) {
+                    senderFailure = e;
+                }
+            } else if (senderFailure == null) {
+                try {
+                    producer().send((ProducerRecord<String, byte[]>) item);
+                } catch (RuntimeException e) {
+                    senderFailure = e;
+                }
+            }
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            producer().abortTransaction();
+        } catch (RuntimeException e) {
+            // A fenced or broken producer cannot abort; drop it so the next chunk starts with a fresh one.
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    private void enqueue(Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+    }
+
+    private void await(Barrier barrier) {
+        enqueue(barrier);
+        try {
+            barrier.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while committing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private KafkaProducer<String, byte[]> producer() {
@@ -50,7 +155,7 @@ public class KafkaRowSink implements RowSink {
 
     @Override
     public void begin() {
-        producer().beginTransaction();
+        enqueue(BEGIN);
         open = true;
     }
 
@@ -60,7 +165,7 @@ public class KafkaRowSink implements RowSink {
         RowEvent<GridxPayload> event = GridxEvents.rowEvent(file.client(), file.id().toString(), file.name(), row.line(),
                 row.record());
         String key = topic.keyOf(file.client(), event.data());
-        producer().send(new ProducerRecord<>(topic.topicName(), null, key, codec.encode(event),
+        enqueue(new ProducerRecord<>(topic.topicName(), null, key, codec.encode(event),
                 new RecordHeaders(toHeaders(headers(file, topic).forLine(row.line())))));
     }
 
@@ -71,30 +176,25 @@ public class KafkaRowSink implements RowSink {
         for (Finding f : rejections) {
             RejectEvent event = new RejectEvent(file.client(), source, file.fileType(), f.column(), f.value(), f.ruleId(),
                     RejectSeverity.valueOf(f.severity().name()), f.message(), row.raw(), now);
-            producer().send(new ProducerRecord<>(Topic.REJECTS.topicName(), null, Topic.REJECTS.keyOf(event),
+            enqueue(new ProducerRecord<>(Topic.REJECTS.topicName(), null, Topic.REJECTS.keyOf(event),
                     codec.encode(event), new RecordHeaders(toHeaders(CloudEventHeaders.forReject(event)))));
         }
     }
 
+    /** Returns once every record of the chunk is acknowledged and the transaction committed; throws if not. */
     @Override
     public void commit() {
         if (open) {
-            producer().commitTransaction();
             open = false;
+            await(new Barrier(true));
         }
     }
 
     @Override
     public void abort() {
         if (open) {
-            try {
-                producer().abortTransaction();
-            } catch (RuntimeException e) {
-                // A fenced or broken producer cannot abort; drop it so the next file starts with a fresh one.
-                producer.close();
-                producer = null;
-            }
             open = false;
+            await(new Barrier(false));
         }
     }
 
@@ -118,6 +218,7 @@ public class KafkaRowSink implements RowSink {
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
+        sender.shutdownNow();
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(10));
         }

@@ -64,7 +64,9 @@ public class FileProcessor {
                 GridxRow row = read.accepted() ? read.withFindings(validator.check(read)) : read;
                 rows.accept(row);
                 counts.dataRows++;
-                counts.warnings += row.warnings().size();
+                if (!row.findings().isEmpty()) {
+                    counts.warnings += row.warnings().size();
+                }
                 boolean alreadyCommitted = row.line() <= resumeAfter;
                 if (row.accepted()) {
                     counts.publishedRows++;
