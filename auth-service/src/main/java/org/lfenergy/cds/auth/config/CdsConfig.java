@@ -3,6 +3,7 @@ package org.lfenergy.cds.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of the CDS authorization server (prefix {@code cds}). */
@@ -26,6 +27,9 @@ public interface CdsConfig {
     /** Grant event publication. */
     GrantsConfig grants();
 
+    /** Customer authorization (authorization code flow, customer login, authorization form). */
+    AuthConfig auth();
+
     /** Keycloak connection. */
     interface KeycloakConfig {
         /** Keycloak base URL as auth-service reaches it. */
@@ -47,6 +51,35 @@ public interface CdsConfig {
         /** Audience every CDS access token carries besides the client itself (the resource servers' audience). */
         @WithDefault("cds-api")
         String audience();
+    }
+
+    /** Customer authorization. */
+    interface AuthConfig {
+        /** Keycloak client through which auth-service logs customers in (an OIDC relying party of realm cds). */
+        @WithDefault("cds-authorization-form")
+        String loginClient();
+
+        /** Extra redirect URI patterns of the login client besides {@code <public base>/oauth/authorize/callback}. */
+        Optional<List<String>> loginRedirectPatterns();
+
+        /** How long a customer has from the authorization request to the decision (spec: form time + 10 min). */
+        @WithDefault("PT30M")
+        Duration requestLifetime();
+
+        /** Lifetime of a PAR {@code request_uri} (RFC 9126 §2.2). */
+        @WithDefault("PT90S")
+        Duration parLifetime();
+
+        /** Creates a Keycloak user per customer of the GridX data (sandbox demo users). Never in production data. */
+        @WithDefault("false")
+        boolean demoUsers();
+
+        /** Password of the demo users (from the environment, never committed); demo users need it. */
+        Optional<String> demoPassword();
+
+        /** Name of the utility shown on the customer pages. */
+        @WithDefault("CDS Demo Utility")
+        String brandName();
     }
 
     /** Grant events. */

@@ -75,7 +75,9 @@ public class GrantEventMapper {
             ScopeDescription scope = catalog.scope(scopeId).orElse(null);
             String type = scope == null ? scopeId : scope.type();
             JsonNode details = detailsOf(access, scopeId);
-            scopes.add(new ScopeGrant(scopeId, type, enabled.contains(scopeId), coverage(scope, details),
+            Coverage coverage = access.document().has("selections")
+                    ? consentCoverage(access.document().get("selections")) : coverage(scope, details);
+            scopes.add(new ScopeGrant(scopeId, type, enabled.contains(scopeId), coverage,
                     include(type, details), usageFormats(details), windows(details)));
         }
         return new GrantEvent(grant.grantId(), grant.clientId(), status, scopes, utc(grant.created()),
@@ -109,6 +111,20 @@ public class GrantEventMapper {
         return new Coverage(null, numbers(details, "account_numbers"), numbers(details, "contract_numbers"),
                 numbers(details, "servicepoint_numbers"), numbers(details, "meter_numbers"),
                 numbers(details, "aggregation_numbers"));
+    }
+
+    /** Customer consent: the customer's selected objects by CDS id (other kinds follow the inclusion rules). */
+    static Coverage consentCoverage(JsonNode selections) {
+        boolean future = selections.path("include_future").asBoolean(false);
+        return new Coverage(selections.path("customer_id").asText(null), ids(selections, "accounts", future),
+                ids(selections, "service_contracts", future), ids(selections, "service_points", false),
+                IdSelection.NONE, IdSelection.NONE);
+    }
+
+    private static IdSelection ids(JsonNode selections, String kind, boolean includeFuture) {
+        List<String> values = new ArrayList<>();
+        selections.path(kind).forEach(v -> values.add(v.asText()));
+        return new IdSelection(false, includeFuture, values, List.of());
     }
 
     private static IdSelection numbers(JsonNode details, String field) {

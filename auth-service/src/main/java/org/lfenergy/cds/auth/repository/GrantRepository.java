@@ -128,6 +128,20 @@ public class GrantRepository {
                 + " limit 500", Tuple.of(ts(now)));
     }
 
+    /** The Keycloak session of a customer-consent Grant's tokens, or null. */
+    public Uni<String> keycloakSession(String grantId) {
+        return pool.preparedQuery("select keycloak_session from cds_grant where grant_id = $1")
+                .execute(Tuple.of(grantId))
+                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** The Keycloak user who approved a customer-consent Grant, or null. */
+    public Uni<String> customerUser(String grantId) {
+        return pool.preparedQuery("select customer_user_id from cds_grant where grant_id = $1")
+                .execute(Tuple.of(grantId))
+                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
     private Uni<List<Grant>> list(String sql, Tuple args) {
         return pool.preparedQuery(sql).execute(args).map(this::mapAll);
     }

@@ -12,11 +12,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lfenergy.cds.auth.service.ApiError;
+import org.lfenergy.cds.auth.service.AuthorizationRequests;
 import org.lfenergy.cds.auth.service.ClientAuthenticator;
 import org.lfenergy.cds.auth.service.TokenService;
 
-/** The OAuth endpoints clients call directly: token (RFC 6749 + RFC 9396), introspection (RFC 7662), revocation (RFC 7009). */
+/**
+ * The OAuth endpoints clients call directly: token (RFC 6749 + RFC 9396: client_credentials, authorization_code with
+ * PKCE, refresh_token), PAR (RFC 9126), introspection (RFC 7662), revocation (RFC 7009).
+ */
 @Path("/oauth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -24,10 +29,15 @@ public class OAuthResource {
 
     private final ClientAuthenticator authenticator;
     private final TokenService tokens;
+    private final AuthorizationRequests requests;
+    private final ObjectMapper mapper;
 
-    public OAuthResource(ClientAuthenticator authenticator, TokenService tokens) {
+    public OAuthResource(ClientAuthenticator authenticator, TokenService tokens, AuthorizationRequests requests,
+            ObjectMapper mapper) {
         this.authenticator = authenticator;
         this.tokens = tokens;
+        this.requests = requests;
+        this.mapper = mapper;
     }
 
     @POST
@@ -46,10 +56,27 @@ public class OAuthResource {
             return switch (grantType) {
                 case "client_credentials" -> tokens.clientCredentials(client, authorization, single(form, "scope"),
                         single(form, "authorization_details"));
+                case "authorization_code" -> tokens.authorizationCode(client, authorization, single(form, "code"),
+                        single(form, "redirect_uri"), single(form, "code_verifier"));
+                case "refresh_token" -> tokens.refreshToken(client, authorization, single(form, "refresh_token"));
                 default -> throw new ApiError(400, "unsupported_grant_type", "grant_type " + grantType
                         + " is not supported at this endpoint");
             };
         }).map(OAuthResource::noStore);
+    }
+
+    /** RFC 9126 pushed authorization request: validated like {@code /oauth/authorize}, answered with a request_uri. */
+    @POST
+    @Path("par")
+    public Uni<Response> par(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            MultivaluedMap<String, String> form) {
+        return authenticator.authenticate(authorization).chain(client -> requests.push(client, form))
+                .map(request -> {
+                    ObjectNode body = mapper.createObjectNode();
+                    body.put("request_uri", request.requestUri());
+                    body.put("expires_in", java.time.Duration.between(request.created(), request.expiresAt()).toSeconds());
+                    return Response.status(201).entity(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+                });
     }
 
     @POST

@@ -78,6 +78,55 @@ public class GrantService {
         });
     }
 
+    /**
+     * Creates the active Grant a customer just approved (WG3 §9.3 step 7), with the customer's selections, and its
+     * Keycloak grant scope on the client.
+     *
+     * @param selections {@code customer_id} and the selected CDS ids per kind (accounts, service_contracts,
+     *                   service_points); stored with the Grant and published as its coverage
+     */
+    public Uni<Grant> createConsent(ClientObject client, List<String> scopes, ArrayNode details, ObjectNode selections,
+            String customerUserId, String state) {
+        Instant now = clock.instant();
+        ObjectNode d = mapper.createObjectNode();
+        d.set("authorization_details", details.deepCopy());
+        d.put("enabled_scope", String.join(" ", scopes));
+        d.set("enabled_authorization_details", details.deepCopy());
+        d.putNull("not_before");
+        d.putNull("not_after");
+        d.putNull("eta");
+        d.set("expires", expiresOf(details));
+        d.putArray("replacing");
+        d.putArray("replaced_by");
+        d.putArray("receipt_confirmations");
+        d.set("selections", selections.deepCopy());
+        if (state != null) {
+            d.put("state", state);
+        }
+        Grant grant = new Grant(Ids.random("g"), client.registrantId(), client.clientId(), GrantState.ACTIVE,
+                String.join(" ", scopes), null, null, null, null, now, now, 1, d);
+        return pool.withTransaction(sql -> grants.insert(sql, grant)
+                        .chain(() -> sql.preparedQuery("update cds_grant set customer_user_id = $2 where grant_id = $1")
+                                .execute(io.vertx.mutiny.sqlclient.Tuple.of(grant.grantId(), customerUserId))))
+                .replaceWith(grant)
+                .call(publisher::publishWithProxies)
+                .chain(g -> ensureTokenScope(g, client));
+    }
+
+    /** Remembers the Keycloak session the Grant's tokens live in (ended when the Grant ends). */
+    public Uni<Void> recordSession(String grantId, String sessionId) {
+        return pool.preparedQuery("update cds_grant set keycloak_session = $2 where grant_id = $1"
+                + " and keycloak_session is distinct from $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId, sessionId)).replaceWithVoid();
+    }
+
+    /** Ends the Keycloak session of a customer-consent Grant: its refresh tokens stop working at once. */
+    private Uni<Void> endSessions(Grant g) {
+        return grants.keycloakSession(g.grantId()).chain(sid -> sid == null ? Uni.createFrom().voidItem()
+                : keycloak.deleteSession(sid).onFailure().invoke(e -> LOG.warnf("could not end Keycloak session of"
+                        + " grant %s: %s", g.grantId(), e.getMessage())).onFailure().recoverWithNull());
+    }
+
     private JsonNode expiresOf(ArrayNode details) {
         for (JsonNode entry : details) {
             if (entry.hasNonNull("expires") && !"infinite".equals(entry.get("expires").asText())) {
@@ -157,6 +206,7 @@ public class GrantService {
                 .call(g -> next.isFinal() && g.keycloakScope() != null
                         ? keycloak.deleteGrantScope(g.keycloakScope()).onFailure().recoverWithNull()
                         : Uni.createFrom().voidItem())
+                .call(g -> next.allowsAccess() ? Uni.createFrom().voidItem() : endSessions(g))
                 .call(publisher::publishWithProxies)
                 .invoke(g -> LOG.infof("grant %s: %s -> %s", g.grantId(), grant.status().wire(), next.wire()));
     }

@@ -78,6 +78,108 @@ public class TokenService {
                 .chain(g -> mint(client, basicAuthorization, g));
     }
 
+    /**
+     * {@code grant_type=authorization_code}: Keycloak checks the code, its client, redirect URI and PKCE verifier;
+     * the token must name a usable customer-consent Grant of this client approved by the token's user, or it is
+     * revoked again and refused ({@code invalid_grant}).
+     */
+    public Uni<ObjectNode> authorizationCode(ClientObject client, String basicAuthorization, String code,
+            String redirectUri, String codeVerifier) {
+        if (!client.grantTypes().contains("authorization_code")) {
+            throw new ApiError(400, "unauthorized_client", "this Client Object may not use authorization_code");
+        }
+        if (code == null || redirectUri == null || codeVerifier == null) {
+            throw ApiError.badRequest("code, redirect_uri and code_verifier are required");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("code_verifier", codeVerifier);
+        return userTokens(client, basicAuthorization, form);
+    }
+
+    /** {@code grant_type=refresh_token}: refreshed by Keycloak, answered only while the token's Grant gives access. */
+    public Uni<ObjectNode> refreshToken(ClientObject client, String basicAuthorization, String refreshToken) {
+        if (!client.grantTypes().contains("refresh_token")) {
+            throw new ApiError(400, "unauthorized_client", "this Client Object may not use refresh_token");
+        }
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw ApiError.badRequest("refresh_token is required");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        return userTokens(client, basicAuthorization, form);
+    }
+
+    private Uni<ObjectNode> userTokens(ClientObject client, String basicAuthorization, Map<String, String> form) {
+        return keycloak.token(basicAuthorization, form).chain(answer -> {
+            JsonObject body = answer.body();
+            if (answer.status() != 200) {
+                String error = body.getString("error", "invalid_grant");
+                throw new ApiError(answer.status() == 401 ? 401 : 400, error,
+                        body.getString("error_description", "the authorization server refused the grant"));
+            }
+            JsonNode access = claimsOf(body.getString("access_token"));
+            String grantId = access == null ? null : access.path(KeycloakRealm.GRANT_CLAIM).asText(null);
+            String subject = access == null ? null : access.path("sub").asText(null);
+            String session = access == null ? null : access.path("sid").asText(null);
+            if (session == null) {
+                JsonNode refresh = claimsOf(body.getString("refresh_token"));
+                session = refresh == null ? null : refresh.path("sid").asText(null);
+            }
+            String sid = session;
+            Uni<Grant> usable = grantId == null ? Uni.createFrom().nullItem()
+                    : grants.find(grantId).chain(g -> grants.customerUser(grantId).map(user -> g.filter(x ->
+                            x.clientId().equals(client.clientId()) && x.status().allowsAccess() && user != null
+                                    && user.equals(subject)).orElse(null)));
+            return usable.chain(grant -> {
+                if (grant == null) {
+                    String refreshToken = body.getString("refresh_token");
+                    Uni<?> undo = refreshToken == null ? Uni.createFrom().voidItem()
+                            : keycloak.revoke(basicAuthorization, refreshToken, "refresh_token").onFailure().recoverWithNull();
+                    return undo.map(x -> {
+                        throw new ApiError(400, "invalid_grant", "the grant behind this request no longer gives access");
+                    });
+                }
+                Uni<Void> record = sid == null ? Uni.createFrom().voidItem() : grantService.recordSession(grantId, sid);
+                return record.map(x -> {
+                    ObjectNode out = mapper.createObjectNode();
+                    out.put("access_token", body.getString("access_token"));
+                    out.put("token_type", body.getString("token_type", "Bearer"));
+                    out.put("expires_in", body.getLong("expires_in", 0L));
+                    if (body.getString("refresh_token") != null) {
+                        out.put("refresh_token", body.getString("refresh_token"));
+                    }
+                    out.put("scope", grant.enabledScope());
+                    ArrayNode details = grant.enabledAuthorizationDetails();
+                    if (!details.isEmpty()) {
+                        out.set("authorization_details", details.deepCopy());
+                    }
+                    out.putArray("cds_grant_ids").add(grant.grantId());
+                    return out;
+                });
+            });
+        });
+    }
+
+    /** The payload of a JWT (Keycloak just issued it to us over TLS/loopback; not a trust decision by itself). */
+    private JsonNode claimsOf(String jwt) {
+        if (jwt == null) {
+            return null;
+        }
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            return mapper.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return null;
+        }
+    }
+
     private Uni<Grant> clientAdminGrant(ClientObject client, List<String> requested, JsonNode rar) {
         if (!requested.equals(List.of("cds_client_admin"))) {
             throw ApiError.invalidScope("this Client Object can only request scope cds_client_admin");

@@ -245,6 +245,128 @@ public class KeycloakRealm {
         });
     }
 
+    /** The user attribute linking a customer to the GridX Person_ID. */
+    public static final String PERSON_ATTRIBUTE = "gridx_person_id";
+
+    /**
+     * Makes sure the confidential client auth-service logs customers in with exists and allows these redirect URIs;
+     * returns its secret (read from Keycloak, so replicas agree).
+     */
+    @Timeout(30_000)
+    public Uni<String> ensureLoginClient(String clientId, List<String> redirectUris) {
+        return blocking(() -> {
+            List<ClientRepresentation> found = realm().clients().findByClientId(clientId);
+            String id;
+            if (found.isEmpty()) {
+                ClientRepresentation rep = new ClientRepresentation();
+                rep.setClientId(clientId);
+                rep.setName("CDS authorization form (customer login, managed by auth-service)");
+                rep.setEnabled(true);
+                rep.setProtocol("openid-connect");
+                rep.setPublicClient(false);
+                rep.setClientAuthenticatorType("client-secret");
+                rep.setStandardFlowEnabled(true);
+                rep.setServiceAccountsEnabled(false);
+                rep.setDirectAccessGrantsEnabled(false);
+                rep.setImplicitFlowEnabled(false);
+                rep.setConsentRequired(false);
+                rep.setRedirectUris(redirectUris);
+                rep.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+                try (Response r = realm().clients().create(rep)) {
+                    id = r.getStatus() == 409 ? realm().clients().findByClientId(clientId).get(0).getId()
+                            : CreatedResponseUtil.getCreatedId(r);
+                }
+                LOG.infof("created Keycloak client %s", clientId);
+            } else {
+                id = found.get(0).getId();
+                ClientRepresentation rep = found.get(0);
+                if (rep.getRedirectUris() == null || !new java.util.HashSet<>(rep.getRedirectUris())
+                        .equals(new java.util.HashSet<>(redirectUris))) {
+                    rep.setRedirectUris(redirectUris);
+                    realm().clients().get(id).update(rep);
+                }
+            }
+            return realm().clients().get(id).getSecret().getValue();
+        });
+    }
+
+    /** Declares the customer attribute {@value #PERSON_ATTRIBUTE} in the realm's user profile (admin-only). */
+    @Timeout(30_000)
+    public Uni<Void> ensurePersonAttribute() {
+        return blocking(() -> {
+            var profile = realm().users().userProfile();
+            org.keycloak.representations.userprofile.config.UPConfig upConfig = profile.getConfiguration();
+            if (upConfig.getAttribute(PERSON_ATTRIBUTE) == null) {
+                var permissions = new org.keycloak.representations.userprofile.config.UPAttributePermissions(
+                        Set.of("admin"), Set.of("admin"));
+                var attribute = new org.keycloak.representations.userprofile.config.UPAttribute(PERSON_ATTRIBUTE,
+                        permissions);
+                attribute.setDisplayName("GridX Person_ID");
+                upConfig.addOrReplaceAttribute(attribute);
+                profile.update(upConfig);
+                LOG.infof("declared user attribute %s", PERSON_ATTRIBUTE);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The Keycloak user with this username, created when missing (linked to the GridX person, password set, no
+     * required actions); returns its id.
+     */
+    @Timeout(30_000)
+    public Uni<String> ensureCustomer(String username, String personId, String password) {
+        return blocking(() -> {
+            List<org.keycloak.representations.idm.UserRepresentation> found = realm().users().search(username, true);
+            if (!found.isEmpty()) {
+                return found.get(0).getId();
+            }
+            var user = new org.keycloak.representations.idm.UserRepresentation();
+            user.setUsername(username);
+            user.setEnabled(true);
+            user.setEmailVerified(true);
+            user.setFirstName("Customer");
+            user.setLastName(personId);
+            user.setEmail(username + "@customers.invalid");
+            user.setAttributes(Map.of(PERSON_ATTRIBUTE, List.of(personId)));
+            var credential = new org.keycloak.representations.idm.CredentialRepresentation();
+            credential.setType("password");
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+            try (Response r = realm().users().create(user)) {
+                if (r.getStatus() == 409) {
+                    return realm().users().search(username, true).get(0).getId();
+                }
+                return CreatedResponseUtil.getCreatedId(r);
+            }
+        });
+    }
+
+    /** The GridX Person_ID of a Keycloak user, or null when the user is not linked to a customer. */
+    @Timeout(30_000)
+    public Uni<String> personIdOf(String userId) {
+        return blocking(() -> {
+            try {
+                return realm().users().get(userId).toRepresentation().firstAttribute(PERSON_ATTRIBUTE);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Ends a Keycloak user session: its refresh tokens stop working at once. */
+    public Uni<Void> deleteSession(String sessionId) {
+        return blocking(() -> {
+            try {
+                realm().deleteSession(sessionId, false);
+            } catch (NotFoundException e) {
+                // already ended
+            }
+            return null;
+        });
+    }
+
     private Map<String, String> scopeIdsByName() {
         Map<String, String> ids = new HashMap<>();
         realm().clientScopes().findAll().forEach(s -> {
@@ -273,7 +395,8 @@ public class KeycloakRealm {
         List<String> redirects = new ArrayList<>();
         client.document().path("redirect_uris").forEach(u -> redirects.add(u.asText()));
         rep.setRedirectUris(redirects);
-        rep.setDefaultClientScopes(List.of());
+        // Code-flow tokens name the customer (sub, sid from Keycloak's built-in 'basic' scope); the others name no one.
+        rep.setDefaultClientScopes(client.responseTypes().contains("code") ? List.of("basic") : List.of());
         rep.setOptionalClientScopes(client.scopes());
         Map<String, String> attributes = new HashMap<>();
         attributes.put("cds.registrant_id", client.registrantId());

@@ -29,6 +29,7 @@ public class RealmSetup {
         try {
             realm.ensureCdsScopes(catalog.all().stream().map(ScopeDescription::id).toList())
                     .await().atMost(Duration.ofSeconds(60));
+            realm.ensurePersonAttribute().await().atMost(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             LOG.warnf("Keycloak realm setup deferred (Keycloak unreachable?): %s", e.getMessage());
         }
