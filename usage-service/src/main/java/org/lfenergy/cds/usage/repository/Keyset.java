@@ -47,12 +47,12 @@ public final class Keyset {
             sql.append(i == 0 ? "(" : " OR (");
             for (int j = 0; j < i; j++) {
                 Column c = columns.get(j);
-                sql.append(c.expression()).append(" = ").append(sql.param(values.get(j))).append("::")
+                sql.append(c.expression()).append(" = ").append(sql.param(values.get(j))).append("::text::")
                         .append(c.sqlType()).append(" AND ");
             }
             Column c = columns.get(i);
             boolean greater = c.ascending() != backward;
-            sql.append(c.expression()).append(greater ? " > " : " < ").append(sql.param(values.get(i))).append("::")
+            sql.append(c.expression()).append(greater ? " > " : " < ").append(sql.param(values.get(i))).append("::text::")
                     .append(c.sqlType()).append(")");
         }
         sql.append(")");

@@ -136,7 +136,7 @@ public class UsageSegmentQueries {
                 SELECT d.client, d.series_key, d.local_day, d.interval_s, d.channel, d.meter_ids, d.day_start,
                        d.vals, d.quality
                 FROM interval_day d
-                JOIN unnest($1::text[], $2::text[], $3::date[], $4::int[]) AS k(client, series_key, local_day, interval_s)
+                JOIN unnest($1::text[], $2::text[], $3::text[]::date[], $4::text[]::int[]) AS k(client, series_key, local_day, interval_s)
                   ON d.client = k.client AND d.series_key = k.series_key AND d.local_day = k.local_day
                  AND d.interval_s = k.interval_s
                 """).execute(Tuple.of(clients, series, days, intervals)));
@@ -147,7 +147,7 @@ public class UsageSegmentQueries {
         return rows(pool.preparedQuery("""
                 SELECT r.client, r.series_key, r.local_day, r.channel, r.meter_id, r.read_at, r.value
                 FROM register_read r
-                JOIN unnest($1::text[], $2::text[], $3::date[]) AS k(client, series_key, local_day)
+                JOIN unnest($1::text[], $2::text[], $3::text[]::date[]) AS k(client, series_key, local_day)
                   ON r.client = k.client AND r.series_key = k.series_key AND r.local_day = k.local_day
                 """).execute(Tuple.of(clients, series, days)));
     }
@@ -157,7 +157,7 @@ public class UsageSegmentQueries {
         return rows(pool.preparedQuery("""
                 SELECT b.client, b.meter_account_id, b.start_at, b.end_at, b.channel, b.value, b.quality
                 FROM bill_determinant b
-                JOIN unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
+                JOIN unnest($1::text[], $2::text[], $3::text[]::timestamptz[], $4::text[]::timestamptz[])
                      AS k(client, meter_account_id, start_at, end_at)
                   ON b.client = k.client AND b.meter_account_id = k.meter_account_id AND b.start_at = k.start_at
                  AND b.end_at = k.end_at

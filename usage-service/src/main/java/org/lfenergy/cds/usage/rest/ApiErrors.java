@@ -43,7 +43,7 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
         LOG.error("Unexpected error", e);
         return error(Response.Status.INTERNAL_SERVER_ERROR, "server_error", "internal error", null);
     }

@@ -61,10 +61,10 @@ class PagingAndParamsTest {
         assertThat(k.orderBy(true)).isEqualTo(" ORDER BY m ASC, id DESC");
         Sql sql = new Sql();
         k.appendAfter(sql, List.of("t", "x"), false);
-        assertThat(sql.text()).isEqualTo(" AND ((m < $1::timestamptz) OR (m = $2::timestamptz AND id > $3::text))");
+        assertThat(sql.text()).isEqualTo(" AND ((m < $1::text::timestamptz) OR (m = $2::text::timestamptz AND id > $3::text::text))");
         Sql back = new Sql();
         k.appendAfter(back, List.of("t", "x"), true);
-        assertThat(back.text()).isEqualTo(" AND ((m > $1::timestamptz) OR (m = $2::timestamptz AND id < $3::text))");
+        assertThat(back.text()).isEqualTo(" AND ((m > $1::text::timestamptz) OR (m = $2::text::timestamptz AND id < $3::text::text))");
     }
 
     @Test
