@@ -21,7 +21,15 @@ import org.lfenergy.cds.contracts.IsoFormats;
 public class FactRepository {
 
     private static final String DIRTY = "INSERT INTO dirty_account (client, entity_id) ";
-    private static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
+    /**
+     * An account that is already dirty is updated, not skipped: the update locks its row until this transaction
+     * commits, so a projector pass that runs meanwhile skips the account (FOR UPDATE SKIP LOCKED) instead of taking
+     * it with facts it cannot see yet. With DO NOTHING, that pass would remove the mark and the new facts would stay
+     * unprojected until the account's next change. The same statement never names an account twice (DISTINCT),
+     * and every statement takes its locks in key order, so two consumers cannot deadlock on them.
+     */
+    public static final String ON_CONFLICT = " ORDER BY 1, 2 ON CONFLICT (client, entity_id) DO UPDATE SET entity_id = "
+            + "EXCLUDED.entity_id";
 
     private final Pool pool;
     private final String[][] levelCodes;

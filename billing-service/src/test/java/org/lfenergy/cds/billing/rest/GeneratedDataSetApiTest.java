@@ -84,16 +84,23 @@ class GeneratedDataSetApiTest {
                 generated.publish(publisher, consumedTopics());
             }
             data = generated;
-            Set<String> sectionIds = data.sections().keySet().stream().map(data::sectionId).collect(
-                    Collectors.toSet());
-            Set<String> statementIds = data.statements().keySet();
+            // Bills, line items and customers come on different topics: wait until every section has all its
+            // lines and every statement its amount, not just until the objects exist.
+            Map<String, Integer> lineCounts = new TreeMap<>();
+            data.sections().values().forEach(e -> lineCounts.put(data.sectionId(e.billId()), e.lines().size()));
+            Map<String, BigDecimal> amounts = new TreeMap<>();
+            data.statements().values().forEach(e -> amounts.put(e.statementId(), e.amountDue()));
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(texts(list("/cds/v1/service-contracts", all()), "cds_servicecontract_id"))
                         .hasSize(data.customers.size());
-                assertThat(texts(list("/cds/v1/bill-sections", all()), "cds_billsection_id"))
-                        .containsExactlyInAnyOrderElementsOf(sectionIds);
-                assertThat(texts(list("/cds/v1/bill-statements", all()), "cds_billstatement_id"))
-                        .containsExactlyInAnyOrderElementsOf(statementIds);
+                Map<String, Integer> lines = new TreeMap<>();
+                list("/cds/v1/bill-sections", all()).forEach(n -> lines.put(n.get("cds_billsection_id").asText(),
+                        n.get("line_items").size()));
+                assertThat(lines).isEqualTo(lineCounts);
+                Map<String, BigDecimal> due = new TreeMap<>();
+                list("/cds/v1/bill-statements", all()).forEach(n -> due.put(n.get("cds_billstatement_id").asText(),
+                        decimal(n.get("amount_due"))));
+                assertThat(due).isEqualTo(amounts);
             });
         }
     }
@@ -340,6 +347,62 @@ class GeneratedDataSetApiTest {
                 .doesNotContain(data.sectionId(original.billId()));
         assertThat(decimal(statement.get("amount_due")))
                 .isEqualTo(data.statements().get(rebill.statementId()).amountDue());
+    }
+
+    @Test
+    void listsComeInTheDocumentedOrderAcrossPages() {
+        // Every file of the set carries the same extract time, so cds_modified ties everywhere and the id decides.
+        assertThat(texts(list("/cds/v1/accounts", all()), "cds_account_id")).isEqualTo(data.accounts().keySet()
+                .stream().map(data::accountId).sorted().toList());
+        assertThat(texts(list("/cds/v1/service-contracts", all()), "cds_servicecontract_id")).isEqualTo(
+                data.contracts().keySet().stream().map(data::contractId).sorted().toList());
+        // Sections: account_number, contract_number (byte order), start_date, then the id.
+        assertThat(texts(list("/cds/v1/bill-sections", all()), "cds_billsection_id")).isEqualTo(
+                data.sections().values().stream().sorted(Comparator.comparing(ExpectedSection::accountNumber)
+                                .thenComparing(ExpectedSection::contractNumber).thenComparing(ExpectedSection::start)
+                                .thenComparing(e -> data.sectionId(e.billId())))
+                        .map(e -> data.sectionId(e.billId())).toList());
+        // Statements: statement_date descending, then the id.
+        assertThat(texts(list("/cds/v1/bill-statements", all()), "cds_billstatement_id")).isEqualTo(
+                data.statements().values().stream().sorted(Comparator.comparing(ExpectedStatement::statementDate)
+                                .reversed().thenComparing(ExpectedStatement::statementId))
+                        .map(ExpectedStatement::statementId).toList());
+    }
+
+    @Test
+    void aReExtractOfUnchangedRowsMovesSyncedAndLeavesCreatedAndModified() throws IOException {
+        String first = org.lfenergy.cds.contracts.IsoFormats.instant(data.fileTime);
+        Path again = Files.createTempDirectory("billing-generated-again-");
+        try {
+            GeneratedDataSet next = data.reExtract(again, data.fileTime.atZone(GeneratedDataSet.ZONE)
+                    .toLocalDateTime().plusDays(1));
+            assertThat(next.bills).isEqualTo(data.bills);
+            assertThat(next.details).isEqualTo(data.details);
+            assertThat(next.customers).isEqualTo(data.customers);
+            String second = org.lfenergy.cds.contracts.IsoFormats.instant(next.fileTime);
+            try (TopicPublisher publisher = new TopicPublisher()) {
+                next.publish(publisher, consumedTopics());
+            }
+            Map<String, String> paths = Map.of("/cds/v1/accounts", "accounts", "/cds/v1/service-contracts",
+                    "service_contracts", "/cds/v1/bill-sections", "bill_sections", "/cds/v1/bill-statements",
+                    "bill_statements");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (String path : paths.keySet()) {
+                    assertThat(texts(list(path, all()), "cds_synced")).as(path).containsOnly(second);
+                }
+            });
+            for (String path : paths.keySet()) {
+                List<JsonNode> objects = list(path, all());
+                assertThat(texts(objects, "cds_created")).as(path).containsOnly(first);
+                assertThat(texts(objects, "cds_modified")).as(path).containsOnly(first);
+            }
+        } finally {
+            try (var files = Files.walk(again)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ one customer's filter

@@ -59,7 +59,7 @@ public final class GeneratedDataSet {
     public static final int DAYS = 260;
     public static final int RANDOM_PERSONS = 3;
 
-    public final String client = "GEN" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999);
+    public final String client;
     public final GenerationReport report;
     /** The extract time of the files (every generated file carries the same timestamp). */
     public final Instant fileTime;
@@ -77,10 +77,28 @@ public final class GeneratedDataSet {
     /** Rows published per topic. */
     public final Map<Topic, Long> rowsPublished = new TreeMap<>();
 
+    /** A new data set under a client code unique to the run. */
     public GeneratedDataSet(Path dir) {
+        this(dir, "GEN" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999), null);
+    }
+
+    /**
+     * The same data set extracted again: same client, same seed and window (so the same rows), files named with
+     * another extract timestamp.
+     */
+    public GeneratedDataSet reExtract(Path dir, java.time.LocalDateTime timestamp) {
+        return new GeneratedDataSet(dir, client, timestamp);
+    }
+
+    private GeneratedDataSet(Path dir, String client, java.time.LocalDateTime timestamp) {
+        this.client = client;
         try {
-            report = new GridxDataSetGenerator(GeneratorConfig.builder(dir).client(client).persons(RANDOM_PERSONS)
-                    .startDate(START).days(DAYS).zone(ZONE).intervalMinutes(60).build()).generate();
+            GeneratorConfig.Builder config = GeneratorConfig.builder(dir).client(client).persons(RANDOM_PERSONS)
+                    .startDate(START).days(DAYS).zone(ZONE).intervalMinutes(60);
+            if (timestamp != null) {
+                config.fileTimestamp(timestamp);
+            }
+            report = new GridxDataSetGenerator(config.build()).generate();
             Instant time = null;
             for (WrittenFile file : report.files()) {
                 try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
