@@ -74,8 +74,10 @@ public class AuthorizeResource {
     public Uni<Response> callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error, @Context HttpHeaders headers, @Context UriInfo uri) {
         return authorization.loggedIn(state, code, error, cookie(headers, state), callback(uri))
-                .map(next -> Response.seeOther(URI.create(next.location())).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .build());
+                .map(next -> Response.seeOther(next.formOf() == null ? URI.create(next.location())
+                                : uri.getBaseUriBuilder().path("oauth/authorize/form").queryParam("request", next.formOf())
+                                        .build())
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
     @GET

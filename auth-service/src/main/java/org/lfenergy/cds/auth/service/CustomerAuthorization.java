@@ -33,7 +33,7 @@ import org.lfenergy.cds.contracts.id.CdsIds;
 /**
  * The customer side of the authorization code flow (WG3 §9): after {@link AuthorizationRequests} validated the
  * request, the customer logs in at Keycloak (auth-service is an OIDC relying party with its own client, always
- * {@code prompt=login}, so each authorization gets its own Keycloak session), sees the authorization form and
+ * {@code prompt=login}: the customer always (re-)authenticates), sees the authorization form and
  * decides. On approval the Grant is created and the browser is handed to Keycloak's authorization endpoint for the
  * CDS client with the Grant's scope: Keycloak issues the code (bound to client, redirect URI and PKCE challenge) in
  * the session that just logged in, and its tokens carry {@code cds_grant_id}.
@@ -41,8 +41,19 @@ import org.lfenergy.cds.contracts.id.CdsIds;
 @ApplicationScoped
 public class CustomerAuthorization {
 
-    /** What the browser is sent to next. */
-    public record Next(String location) {
+    /**
+     * What the browser is sent to next.
+     *
+     * @param formOf when set, the authorization form of this request on this server (as the browser reached it)
+     */
+    public record Next(String location, String formOf) {
+        Next(String location) {
+            this(location, null);
+        }
+
+        static Next form(String requestId) {
+            return new Next(null, requestId);
+        }
     }
 
     /** Everything the authorization form shows. */
@@ -141,7 +152,7 @@ public class CustomerAuthorization {
                     }
                     return requests.authenticated(request.requestId(), subject, personId, Ids.secret(),
                             clock.instant().plus(config.auth().requestLifetime()))
-                            .replaceWith(new Next(urls.oauth("authorize/form?request=" + request.requestId())));
+                            .replaceWith(Next.form(request.requestId()));
                 });
             });
         });

@@ -1,0 +1,295 @@
+package org.lfenergy.cds.auth.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lfenergy.cds.auth.support.Browser;
+import org.lfenergy.cds.auth.support.ConsentClient;
+import org.lfenergy.cds.contracts.EventCodec;
+import org.lfenergy.cds.contracts.RowEvent;
+import org.lfenergy.cds.contracts.gridx.CustomerPayload;
+import org.lfenergy.cds.testing.LocalStack;
+import org.lfenergy.cds.testing.RealInfrastructure;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The customer side end to end in headless Chromium: authorization request (PAR or front channel) → Keycloak login
+ * of a customer user → authorization form → decision → code → tokens through the facade (Nimbus OAuth 2.0 SDK).
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = RealInfrastructure.DATABASE, value = "auth"))
+class CustomerAuthorizationBrowserTest {
+
+    private static final String PASSWORD = "customer-" + UUID.randomUUID();
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Pool pool;
+
+    ConsentClient client;
+    String personId;
+    String username;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void customerAndClient() throws Exception {
+        client = ConsentClient.register(base, "cds_accounts cds_usage");
+        personId = "P" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        username = "test-customer-" + personId.toLowerCase();
+        publishCustomer(personId);
+        createKeycloakUser(username, personId);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.preparedQuery(
+                "select count(*) from customer_object where person_id = $1").execute(Tuple.of(personId))
+                .await().indefinitely().iterator().next().getLong(0) == 2);
+    }
+
+    void publishCustomer(String person) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00-08:00");
+            List<CustomerPayload> rows = List.of(
+                    new CustomerPayload(person, "E" + person, "C1" + person, "PR" + person, "SP1" + person,
+                            "MA1" + person, start, null, "active"),
+                    new CustomerPayload(person, "E" + person, "C2" + person, "PR" + person, "SP2" + person,
+                            "MA2" + person, start, null, "active"));
+            long line = 1;
+            for (CustomerPayload row : rows) {
+                byte[] value = EventCodec.shared().encode(RowEvent.of("TEST", "file-" + person, "GRIDX_TEST_CUSTOMER",
+                        line++, row));
+                producer.send(new ProducerRecord<>("auth-service-test.gridx.customers.v1", person, value));
+            }
+            producer.flush();
+        }
+    }
+
+    List<String> keycloakSessionsOfUser() {
+        LocalStack stack = LocalStack.infrastructure();
+        String admin = keycloakAdminToken();
+        String userId = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get("/admin/realms/cds/users").then().statusCode(200).extract()
+                .path("[0].id");
+        return given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).get("/admin/realms/cds/users/" + userId
+                + "/sessions").then().statusCode(200).extract().path("id");
+    }
+
+    String keycloakAdminToken() {
+        LocalStack stack = LocalStack.infrastructure();
+        return given().baseUri(stack.keycloakUrl()).contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                        "password", stack.keycloakAdminPassword()))
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
+    }
+
+    void createKeycloakUser(String name, String person) {
+        LocalStack stack = LocalStack.infrastructure();
+        String admin = keycloakAdminToken();
+        given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", name, "enabled", true, "emailVerified", true, "firstName", "Test",
+                        "lastName", "Customer", "email", name + "@customers.invalid",
+                        "attributes", Map.of("gridx_person_id", List.of(person)),
+                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
+                .post("/admin/realms/cds/users").then().statusCode(201);
+    }
+
+    /** Opens the authorization request, logs the customer in and waits for the authorization form. */
+    void loginToForm(URI authorizationRequest) {
+        // a new customer: forget the previous test's Keycloak session (cookies are per host)
+        browser.get(LocalStack.infrastructure().keycloakUrl() + "/realms/cds/.well-known/openid-configuration");
+        browser.manage().deleteAllCookies();
+        browser.get(authorizationRequest.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authorization-form")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("stuck at " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** The browser's URL once it reached the client's redirect URI (nothing needs to answer there). */
+    String landedAtClient() {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().startsWith(client.redirectUri + "?"));
+        return browser.getCurrentUrl();
+    }
+
+    AuthorizationRequest.Builder authorization(CodeVerifier verifier, State state) {
+        return new AuthorizationRequest.Builder(new ResponseType("code"), new ClientID(client.clientId))
+                .endpointURI(base.resolve("/oauth/authorize")).redirectionURI(URI.create(client.redirectUri))
+                .scope(new Scope("cds_accounts", "cds_usage")).state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+    }
+
+    TokenResponse token(com.nimbusds.oauth2.sdk.AuthorizationGrant grant) throws Exception {
+        return TokenResponse.parse(new TokenRequest.Builder(base.resolve("/oauth/token"), client.auth(), grant)
+                .build().toHTTPRequest().send());
+    }
+
+    @Test
+    void approveThenCodeThenTokenWithGrantIdThenRefreshThenGrantClosedThenRefreshFails() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                base.resolve("/oauth/par"), client.auth(), authorization(verifier, state).build())
+                .toHTTPRequest().send());
+        URI request = new AuthorizationRequest.Builder(pushed.toSuccessResponse().getRequestURI(),
+                new ClientID(client.clientId)).endpointURI(base.resolve("/oauth/authorize")).build().toURI();
+
+        loginToForm(request);
+        assertThat(browser.findElement(By.id("requester")).getText()).contains("requests access");
+        assertThat(browser.findElements(By.cssSelector("section.request"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("label[for='account-E" + personId + "']")).getText())
+                .contains("E" + personId);
+        browser.findElement(By.id("account-E" + personId)).click();
+        browser.findElement(By.id("contract-C1" + personId)).click();
+        browser.findElement(By.id("approve")).click();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.indicatesSuccess()).isTrue();
+        assertThat(response.getState()).isEqualTo(state);
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+
+        TokenResponse issued = token(new AuthorizationCodeGrant(code, URI.create(client.redirectUri), verifier));
+        assertThat(issued.indicatesSuccess()).as(String.valueOf(issued.toHTTPResponse().getBody())).isTrue();
+        AccessTokenResponse tokens = issued.toSuccessResponse();
+        List<?> grantIds = (List<?>) tokens.getCustomParameters().get("cds_grant_ids");
+        String grantId = grantIds.get(0).toString();
+        assertThat(SignedJWT.parse(tokens.getTokens().getAccessToken().getValue()).getJWTClaimsSet()
+                .getStringClaim("cds_grant_id")).isEqualTo(grantId);
+        assertThat(tokens.getTokens().getRefreshToken()).isNotNull();
+        assertThat(tokens.getTokens().getAccessToken().getAuthorizationDetails()).extracting(d -> d.getType().getValue())
+                .containsExactly("cds_accounts", "cds_usage");
+        var grant = client.api("/cds-api/v1/grants/" + grantId);
+        assertThat(grant.path("status").asText()).isEqualTo("active");
+        assertThat(grant.path("client_id").asText()).isEqualTo(client.clientId);
+        assertThat(grant.path("scope").asText()).isEqualTo("cds_accounts cds_usage");
+
+        TokenResponse refreshed = token(new RefreshTokenGrant(tokens.getTokens().getRefreshToken()));
+        assertThat(refreshed.indicatesSuccess()).as(String.valueOf(refreshed.toHTTPResponse().getBody())).isTrue();
+        assertThat(SignedJWT.parse(refreshed.toSuccessResponse().getTokens().getAccessToken().getValue())
+                .getJWTClaimsSet().getStringClaim("cds_grant_id")).isEqualTo(grantId);
+        RefreshToken latest = refreshed.toSuccessResponse().getTokens().getRefreshToken();
+
+        String session = pool.preparedQuery("select keycloak_session from cds_grant where grant_id = $1")
+                .execute(Tuple.of(grantId)).await().indefinitely().iterator().next().getString(0);
+        assertThat(session).isNotBlank();
+        assertThat(keycloakSessionsOfUser()).contains(session);
+
+        given().auth().oauth2(client.adminToken).contentType(ContentType.JSON).body(Map.of("status", "closed"))
+                .when().patch("/cds-api/v1/grants/" + grantId).then().statusCode(200);
+        assertThat(keycloakSessionsOfUser()).doesNotContain(session);
+
+        TokenResponse afterClose = token(new RefreshTokenGrant(latest));
+        assertThat(afterClose.indicatesSuccess()).isFalse();
+        assertThat(((TokenErrorResponse) afterClose).getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void declineRedirectsToTheClientWithAccessDenied() throws Exception {
+        State state = new State();
+        loginToForm(authorization(new CodeVerifier(), state).build().toURI());
+
+        browser.findElement(By.id("decline")).click();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("access_denied");
+        assertThat(response.getState()).isEqualTo(state);
+    }
+
+    @Test
+    void approvalWithoutCsrfTokenIsRefusedWithoutRedirecting() {
+        loginToForm(authorization(new CodeVerifier(), new State()).build().toURI());
+        browser.findElement(By.id("account-E" + personId)).click();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('[name=csrf_token]').remove();");
+
+        browser.findElement(By.id("approve")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("error-summary")));
+        assertThat(browser.getCurrentUrl()).startsWith(base.toString()).doesNotContain("code=");
+    }
+
+    @Test
+    void approvalWithNothingSelectedShowsAnInlineErrorAndAllowsResubmitting() {
+        loginToForm(authorization(new CodeVerifier(), new State()).build().toURI());
+
+        browser.findElement(By.id("approve")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("form-error")));
+        browser.findElement(By.id("account-E" + personId)).click();
+        browser.findElement(By.id("approve")).click();
+        assertThat(landedAtClient()).contains("code=");
+    }
+}
