@@ -405,6 +405,28 @@ class GeneratedDataSetApiTest {
         }
     }
 
+    @Test
+    void everyObjectOfTheDataSetHasOnlyDocumentedFieldsAndAllRequiredOnes() throws IOException {
+        JsonNode schemas = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").asString())
+                .get("components").get("schemas");
+        Map<String, String> objects = Map.of("/cds/v1/accounts", "Account", "/cds/v1/service-contracts",
+                "ServiceContract", "/cds/v1/bill-statements", "BillStatement", "/cds/v1/bill-sections", "BillSection");
+        for (Map.Entry<String, String> e : objects.entrySet()) {
+            JsonNode schema = schemas.get(e.getValue());
+            Set<String> documented = new TreeSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(documented::add);
+            List<String> required = texts(schema.get("required"));
+            List<JsonNode> list = list(e.getKey(), all());
+            assertThat(list).isNotEmpty();
+            for (JsonNode o : list) {
+                Set<String> fields = new TreeSet<>();
+                o.fieldNames().forEachRemaining(fields::add);
+                assertThat(documented).as(e.getValue() + " fields documented").containsAll(fields);
+                assertThat(fields).as(e.getValue() + " required fields present").containsAll(required);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ one customer's filter
 
     @Test
@@ -424,9 +446,13 @@ class GeneratedDataSetApiTest {
         assertThat(mySections).isNotEmpty();
         assertThat(myStatements).isNotEmpty();
 
-        for (String customer : new String[] {data.customerId(linh.customerNumber()), null}) {
-            String filter = Filters.signed(new Coverage(customer, IdSelection.ofIds(List.of(data.accountId(mine))),
-                    null, null, null, null), Filters.everything(), DateWindows.UNBOUNDED);
+        String customerId = data.customerId(linh.customerNumber());
+        IdSelection account = IdSelection.ofIds(List.of(data.accountId(mine)));
+        // Her account by id (with and without her customer id), and "all accounts" of her customer id.
+        for (Coverage coverage : List.of(new Coverage(customerId, account, null, null, null, null),
+                new Coverage(null, account, null, null, null, null),
+                new Coverage(customerId, IdSelection.ALL, null, null, null, null))) {
+            String filter = Filters.signed(coverage, Filters.everything(), DateWindows.UNBOUNDED);
             assertThat(texts(list("/cds/v1/accounts", filter), "account_number")).containsExactly(mine);
             assertThat(texts(list("/cds/v1/service-contracts", filter), "contract_number"))
                     .containsExactlyInAnyOrderElementsOf(myContracts);
