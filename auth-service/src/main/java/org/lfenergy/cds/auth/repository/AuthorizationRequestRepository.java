@@ -74,6 +74,12 @@ public class AuthorizationRequestRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** Links an approved request to the Grant it created. */
+    public Uni<Void> recordGrant(String requestId, String grantId) {
+        return pool.preparedQuery("update authorization_request set grant_id = $2 where request_id = $1")
+                .execute(Tuple.of(requestId, grantId)).replaceWithVoid();
+    }
+
     /** Deletes requests that expired more than a day ago. */
     public Uni<Integer> purge(Instant now) {
         return pool.preparedQuery("delete from authorization_request where expires_at < $1")

@@ -74,11 +74,14 @@ public class CustomerAuthorization {
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<String> loginSecret = new AtomicReference<>();
+    private final Receipts receipts;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CustomerAuthorization.class);
 
     public CustomerAuthorization(AuthorizationRequests validator, AuthorizationRequestRepository requests,
             ClientObjectRepository clients, CustomerObjectRepository customers, KeycloakRealm realm,
             KeycloakTokens tokens, GrantService grants, CdsUrls urls, CdsConfig config, CdsIds ids,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Receipts receipts) {
+        this.receipts = receipts;
         this.validator = validator;
         this.requests = requests;
         this.clients = clients;
@@ -202,15 +205,19 @@ public class CustomerAuthorization {
     }
 
     private Uni<Object> approve(AuthorizationRequest request, ObjectNode selections) {
+        String confirmation = Receipts.confirmationNumber();
         return requests.decide(request.requestId(), AuthorizationRequest.APPROVED, null).chain(ok -> {
             if (!ok) {
                 throw AuthorizeError.page("invalid_request", "this request was already decided");
             }
             return clients.find(request.clientId());
-        }).chain(client -> grants.createConsent(client.orElseThrow(), request.scopes(), request.authorizationDetails(),
-                selections, request.customerUserId(), request.state()))
-                .chain(grant -> requests.decide(request.requestId(), AuthorizationRequest.APPROVED, grant.grantId())
-                        .replaceWith(grant))
+        }).map(java.util.Optional::orElseThrow).chain(client -> grants.createConsent(client, request.scopes(),
+                        request.authorizationDetails(), selections, request.customerUserId(), request.state(),
+                        confirmation)
+                .call(grant -> receipts.create(confirmation, grant, request, client, selections)
+                        .invoke(r -> LOG.infof("grant %s approved; receipt %s at %s", grant.grantId(), confirmation,
+                                receipts.url(r.token())))))
+                .call(grant -> requests.recordGrant(request.requestId(), grant.grantId()))
                 .map(grant -> (Object) new Next(handoff(request, grant)));
     }
 

@@ -86,7 +86,7 @@ public class GrantService {
      *                   service_points); stored with the Grant and published as its coverage
      */
     public Uni<Grant> createConsent(ClientObject client, List<String> scopes, ArrayNode details, ObjectNode selections,
-            String customerUserId, String state) {
+            String customerUserId, String state, String receiptConfirmation) {
         Instant now = clock.instant();
         ObjectNode d = mapper.createObjectNode();
         d.set("authorization_details", details.deepCopy());
@@ -98,7 +98,7 @@ public class GrantService {
         d.set("expires", expiresOf(details));
         d.putArray("replacing");
         d.putArray("replaced_by");
-        d.putArray("receipt_confirmations");
+        d.putArray("receipt_confirmations").add(receiptConfirmation);
         d.set("selections", selections.deepCopy());
         if (state != null) {
             d.put("state", state);

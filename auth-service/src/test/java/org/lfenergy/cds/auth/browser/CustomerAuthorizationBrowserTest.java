@@ -292,4 +292,48 @@ class CustomerAuthorizationBrowserTest {
         browser.findElement(By.id("approve")).click();
         assertThat(landedAtClient()).contains("code=");
     }
+
+    @Test
+    void receiptAtItsRandomUrlShowsTheApprovalAndRevokesTheGrantWithoutLogin() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        loginToForm(authorization(verifier, new State()).build().toURI());
+        browser.findElement(By.id("contract-C2" + personId)).click();
+        browser.findElement(By.id("approve")).click();
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(landedAtClient())).toSuccessResponse()
+                .getAuthorizationCode();
+        AccessTokenResponse tokens = token(new AuthorizationCodeGrant(code, URI.create(client.redirectUri), verifier))
+                .toSuccessResponse();
+        String grantId = ((List<?>) tokens.getCustomParameters().get("cds_grant_ids")).get(0).toString();
+        var row = pool.preparedQuery("select receipt_token, confirmation from receipt where grant_id = $1")
+                .execute(Tuple.of(grantId)).await().indefinitely().iterator().next();
+        String receiptToken = row.getString(0);
+        String confirmation = row.getString(1);
+        assertThat(client.api("/cds-api/v1/grants/" + grantId).path("receipt_confirmations").get(0).asText())
+                .isEqualTo(confirmation);
+        assertThat(receiptToken).doesNotContain(confirmation).hasSizeGreaterThan(40);
+
+        browser.get(LocalStack.infrastructure().keycloakUrl() + "/realms/cds/.well-known/openid-configuration");
+        browser.manage().deleteAllCookies();
+        browser.get(base.resolve("/oauth/receipts/" + receiptToken).toString());
+        browser.manage().deleteAllCookies();
+        assertThat(browser.findElement(By.id("confirmation")).getText()).isEqualTo(confirmation);
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Active");
+        assertThat(browser.findElement(By.cssSelector("meta[name=robots]")).getAttribute("content")).isEqualTo("noindex");
+        assertThat(browser.findElement(By.id("selected")).getText()).contains("Service contract C2" + personId);
+
+        browser.findElement(By.id("revoke")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "Revoked"));
+        assertThat(browser.findElements(By.id("revoke"))).isEmpty();
+        assertThat(client.api("/cds-api/v1/grants/" + grantId).path("status").asText()).isEqualTo("revoked");
+        TokenResponse refresh = token(new RefreshTokenGrant(tokens.getTokens().getRefreshToken()));
+        assertThat(((TokenErrorResponse) refresh).getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void unknownReceiptUrlIsNotFound() {
+        given().when().get("/oauth/receipts/" + UUID.randomUUID()).then().statusCode(404)
+                .header("X-Robots-Tag", "noindex");
+    }
 }
