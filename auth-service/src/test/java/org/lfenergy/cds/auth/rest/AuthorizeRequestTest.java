@@ -182,4 +182,16 @@ class AuthorizeRequestTest {
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(((TokenErrorResponse) response).getErrorObject().getCode()).isEqualTo("invalid_grant");
     }
+
+    @Test
+    void behindTheGatewayTheLoginComesBackThroughThePublicHostAndTheCookieIsSecure() {
+        Response response = given().urlEncodingEnabled(false).redirects().follow(false)
+                .header("X-Forwarded-Host", "cds.example.test").header("X-Forwarded-Proto", "https")
+                .when().get(request(CodeChallengeMethod.S256).build().toURI().toString());
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location"))
+                .contains("redirect_uri=https%3A%2F%2Fcds.example.test%2Foauth%2Fauthorize%2Fcallback");
+        assertThat(response.header("Set-Cookie")).containsIgnoringCase("Secure");
+    }
 }
