@@ -91,17 +91,24 @@ public class AuthorizeResource {
     @Path("form")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> decide(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+    public Uni<Response> decide(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         String requestId = form.getFirst("request");
         return authorization.decide(requestId, cookie(headers, requestId), form).chain(outcome -> {
             if (outcome instanceof CustomerAuthorization.Form again) {
                 return render(again, 400);
             }
-            String location = ((CustomerAuthorization.Next) outcome).location();
-            return Uni.createFrom().item(Response.seeOther(URI.create(location))
+            CustomerAuthorization.Next next = (CustomerAuthorization.Next) outcome;
+            Response.ResponseBuilder out = Response.seeOther(URI.create(next.location()))
                     .cookie(new NewCookie.Builder(CustomerAuthorization.cookieName(requestId)).value("")
                             .path(COOKIE_PATH).maxAge(0).build())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            if (next.receiptToken() != null) {
+                out.cookie(new NewCookie.Builder(DefaultRedirectResource.RECEIPT_COOKIE).value(next.receiptToken())
+                        .path("/oauth/default-redirect").httpOnly(true).sameSite(NewCookie.SameSite.LAX)
+                        .secure("https".equals(uri.getBaseUri().getScheme())).maxAge(600).build());
+            }
+            return Uni.createFrom().item(out.build());
         });
     }
 

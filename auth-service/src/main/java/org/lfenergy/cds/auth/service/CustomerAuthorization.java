@@ -46,13 +46,13 @@ public class CustomerAuthorization {
      *
      * @param formOf when set, the authorization form of this request on this server (as the browser reached it)
      */
-    public record Next(String location, String formOf) {
+    public record Next(String location, String formOf, String receiptToken) {
         Next(String location) {
-            this(location, null);
+            this(location, null, null);
         }
 
         static Next form(String requestId) {
-            return new Next(null, requestId);
+            return new Next(null, requestId, null);
         }
     }
 
@@ -214,11 +214,14 @@ public class CustomerAuthorization {
         }).map(java.util.Optional::orElseThrow).chain(client -> grants.createConsent(client, request.scopes(),
                         request.authorizationDetails(), selections, request.customerUserId(), request.state(),
                         confirmation)
-                .call(grant -> receipts.create(confirmation, grant, request, client, selections)
+                .chain(grant -> receipts.create(confirmation, grant, request, client, selections)
                         .invoke(r -> LOG.infof("grant %s approved; receipt %s at %s", grant.grantId(), confirmation,
-                                receipts.url(r.token())))))
-                .call(grant -> requests.recordGrant(request.requestId(), grant.grantId()))
-                .map(grant -> (Object) new Next(handoff(request, grant)));
+                                receipts.url(r.token())))
+                        .call(() -> requests.recordGrant(request.requestId(), grant.grantId()))
+                        // the server-hosted default redirect shows the receipt (the client never sees the code)
+                        .map(r -> (Object) new Next(handoff(request, grant), null,
+                                request.redirectUri().equals(client.document().path("cds_default_redirect_uri")
+                                        .asText(null)) ? r.token() : null))));
     }
 
     /** Keycloak's authorization endpoint for the CDS client, asking for the Grant's scope (code issued at once). */

@@ -194,4 +194,20 @@ class AuthorizeRequestTest {
                 .contains("redirect_uri=https%3A%2F%2Fcds.example.test%2Foauth%2Fauthorize%2Fcallback");
         assertThat(response.header("Set-Cookie")).containsIgnoringCase("Secure");
     }
+
+    @Test
+    void defaultRedirectWithAccessDeniedShowsTheDeclinedPage() {
+        given().redirects().follow(false).when().get("/oauth/default-redirect/" + client.clientId + "?error=access_denied&state=x")
+                .then().statusCode(400).header("Location", (String) null)
+                .body(org.hamcrest.Matchers.containsString("You declined"));
+    }
+
+    @Test
+    void defaultRedirectWithACodeShowsTheReceiptOfThisBrowsersApproval() {
+        given().redirects().follow(false).cookie("cds_receipt", "receipt-token-1")
+                .when().get("/oauth/default-redirect/" + client.clientId + "?code=abc&state=x")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/oauth/receipts/receipt-token-1"));
+        given().redirects().follow(false).when().get("/oauth/default-redirect/" + client.clientId + "?code=abc")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Authorization complete"));
+    }
 }
