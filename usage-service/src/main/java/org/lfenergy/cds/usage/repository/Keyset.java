@@ -1,6 +1,11 @@
 package org.lfenergy.cds.usage.repository;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import java.util.ArrayList;
 import java.util.List;
+import org.lfenergy.cds.usage.service.PageCursor;
 
 /**
  * Keyset paging over a multi-column order: the ORDER BY clause for either direction, and the predicate that keeps
@@ -56,5 +61,22 @@ public final class Keyset {
                     .append(c.sqlType()).append(")");
         }
         sql.append(")");
+    }
+
+    /**
+     * Finishes a listing query with this order and runs it: the rows after {@code cursor} (all rows when null),
+     * ordered for the cursor's direction, at most {@code limit + 1} so the caller can tell whether a next page exists.
+     */
+    public Uni<List<Row>> page(Pool pool, Sql sql, PageCursor cursor, int limit) {
+        if (cursor != null) {
+            appendAfter(sql, cursor.values(), cursor.backward());
+        }
+        sql.append(orderBy(cursor != null && cursor.backward()));
+        sql.append(" LIMIT ").append(Integer.toString(limit + 1));
+        return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
+            List<Row> out = new ArrayList<>();
+            rows.forEach(out::add);
+            return out;
+        });
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.lfenergy.cds.contracts.grant.IncludeField;
 import org.lfenergy.cds.usage.service.AccessScope;
@@ -81,16 +80,7 @@ public class MeterDeviceQueries {
             }
             sql.append(")");
         }
-        if (cursor != null) {
-            ORDER.appendAfter(sql, cursor.values(), cursor.backward());
-        }
-        sql.append(ORDER.orderBy(cursor != null && cursor.backward()));
-        sql.append(" LIMIT ").append(Integer.toString(limit + 1));
-        return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
-            List<Row> out = new ArrayList<>();
-            rows.forEach(out::add);
-            return out;
-        });
+        return ORDER.page(pool, sql, cursor, limit);
     }
 
     /** The meter (alias md, install mi, contract c) is covered: customer, and contract-level or meter selection. */

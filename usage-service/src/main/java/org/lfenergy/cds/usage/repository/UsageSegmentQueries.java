@@ -122,12 +122,7 @@ public class UsageSegmentQueries {
         inList(sql, "c.cds_servicepoint_id", f.servicePointIds());
         inList(sql, "coalesce(c.servicepoint_id, c.meter_account_id)", f.servicePointNumbers());
         inList(sql, "s.segment_id", f.segmentIds());
-        if (cursor != null) {
-            ORDER.appendAfter(sql, cursor.values(), cursor.backward());
-        }
-        sql.append(ORDER.orderBy(cursor != null && cursor.backward()));
-        sql.append(" LIMIT ").append(Integer.toString(limit + 1));
-        return rows(pool.preparedQuery(sql.text()).execute(sql.tuple()));
+        return ORDER.page(pool, sql, cursor, limit);
     }
 
     /** Stored channel days of the given (client, series, day, interval) keys. */
