@@ -360,6 +360,36 @@ class K8sManifestsTest {
         assertThat(auth.get("CDS_KEYCLOAK_PUBLIC_URL")).isEqualTo("https://" + host + "/auth");
     }
 
+    /**
+     * The images the Deployments run are the ones the Maven build makes: every service carries the Jib extension and
+     * the parent pom names the image group, so {@code -Dquarkus.container-image.build=true} yields
+     * {@code <group>/<service>:<project version>} (docs/operations.md, step 3); dev runs that version as is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyDeploymentRunsTheImageTheBuildMakes(String target) throws IOException {
+        String parentPom = Files.readString(Repo.ROOT.resolve("pom.xml"));
+        String group = pomValue(parentPom, "quarkus.container-image.group");
+        String version = pomValue(parentPom, "version");
+        for (String service : SERVICES) {
+            assertThat(Files.readString(Repo.ROOT.resolve(service).resolve("pom.xml")))
+                    .as("%s builds its image with Jib", service).contains("<artifactId>quarkus-container-image-jib</artifactId>");
+            String image = one(target, "Deployment", service).at("/spec/template/spec/containers/0/image").asText();
+            assertThat(image).as("%s image", service).startsWith(group + "/" + service + ":");
+            if (target.equals("overlays/dev")) {
+                assertThat(image).isEqualTo(group + "/" + service + ":" + version);
+            }
+        }
+    }
+
+    /** The first {@code <name>value</name>} of a pom (the project's own version precedes any dependency's). */
+    private static String pomValue(String pom, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<" + java.util.regex.Pattern.quote(name) + ">([^<]+)</").matcher(pom.replaceFirst("(?s)<parent>.*?</parent>", ""));
+        assertThat(m.find()).as("pom.xml has <%s>", name).isTrue();
+        return m.group(1).trim();
+    }
+
     @Test
     void devRunsOneOfEverything() {
         String dev = "overlays/dev";
