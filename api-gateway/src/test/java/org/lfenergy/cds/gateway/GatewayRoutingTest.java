@@ -86,6 +86,7 @@ class GatewayRoutingTest {
         assertThat(echo.getMap("headers")).doesNotContainKeys("authorization", "cookie");
         AccessFilter filter = codec.verify(echo.getString("headers.x-cds-access-filter"));
         assertThat(filter.grantId()).isEqualTo(grant.grantId());
+        assertThat(filter.gridxClient()).isEqualTo(GatewayTestProfile.GRIDX_CLIENT);
     }
 
     @Test
@@ -186,6 +187,8 @@ class GatewayRoutingTest {
 
         assertThat(filter.grantId()).isEqualTo(g.grantId());
         assertThat(filter.clientId()).isEqualTo(client);
+        assertThat(filter.gridxClient()).isEqualTo(GatewayTestProfile.GRIDX_CLIENT);
+        assertThat(filter.grantCreated()).isEqualTo(g.created().toInstant());
         assertThat(filter.scopes()).containsExactly("cds_query_usage");
         assertThat(filter.coverage()).isEqualTo(coverage);
         assertThat(filter.include()).containsExactlyInAnyOrder(IncludeField.USAGE_SEGMENTS,

@@ -22,7 +22,9 @@ import org.lfenergy.cds.contracts.grant.IncludeField;
 import org.lfenergy.cds.contracts.grant.ScopeGrant;
 
 /**
- * Builds the {@link AccessFilter} of one request from the grant scopes it may use. One scope gives exactly that
+ * Builds the {@link AccessFilter} of one request from the grant scopes it may use, about the data of the deployment's
+ * GridX client (carried in every filter, so source numbers and {@code all} never reach another client's objects) and
+ * with the grant's creation time (for include-future selections). One scope gives exactly that
  * scope's coverage, include fields, formats and windows. Several scopes (a consent grant with e.g. {@code cds_accounts}
  * and {@code cds_usage}) are combined as the union of what each allows:
  * <ul>
@@ -60,19 +62,24 @@ public final class GrantAccessFilter {
         return include;
     }
 
-    /** The filter for these (non-empty) usable scopes of {@code grant}, valid from {@code now} for {@code ttl}. */
-    public static AccessFilter build(GrantEvent grant, List<ScopeGrant> scopes, Instant now, Duration ttl) {
+    /**
+     * The filter for these (non-empty) usable scopes of {@code grant} over the objects of GridX client
+     * {@code gridxClient}, valid from {@code now} for {@code ttl}.
+     */
+    public static AccessFilter build(GrantEvent grant, List<ScopeGrant> scopes, String gridxClient, Instant now,
+                                     Duration ttl) {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("no scopes");
         }
         if (scopes.size() == 1) {
-            return AccessFilter.forScope(grant, scopes.get(0), now, ttl);
+            return AccessFilter.forScope(grant, scopes.get(0), gridxClient, now, ttl);
         }
         String customer = scopes.get(0).coverage().customerId();
         List<ScopeGrant> same = scopes.stream().filter(s -> Objects.equals(customer, s.coverage().customerId())).toList();
         Set<IncludeField> include = includes(same);
-        return new AccessFilter(grant.grantId(), grant.clientId(), same.stream().map(ScopeGrant::scope).toList(),
-                coverage(customer, same), include, formats(same), windows(same), now, now.plus(ttl));
+        return new AccessFilter(grant.grantId(), grant.clientId(), gridxClient,
+                same.stream().map(ScopeGrant::scope).toList(), coverage(customer, same), include, formats(same),
+                windows(same), AccessFilter.createdOf(grant), now, now.plus(ttl));
     }
 
     private static Coverage coverage(String customer, List<ScopeGrant> scopes) {

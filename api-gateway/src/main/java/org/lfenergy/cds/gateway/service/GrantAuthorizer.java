@@ -1,5 +1,6 @@
 package org.lfenergy.cds.gateway.service;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,19 +12,23 @@ import org.lfenergy.cds.contracts.grant.GrantEvent;
 import org.lfenergy.cds.contracts.grant.ScopeGrant;
 import org.lfenergy.cds.gateway.config.AccessFilterConfig;
 import org.lfenergy.cds.gateway.config.GatewayConfig;
+import org.lfenergy.cds.gateway.config.GridxConfig;
 import org.lfenergy.cds.gateway.messaging.GrantCache;
 
 /**
  * Decides one data request from its validated token: the token must be an access token for the CDS APIs, name a
  * grant that exists, belongs to the token's client and is usable now, and that grant's scopes (limited to the
- * token's) must expose the requested API. The answer is the access filter to forward, or a {@link GatewayException}.
+ * token's) must expose the requested API. The answer is the access filter to forward (about the deployment's GridX
+ * client, {@code cds.gridx.client}), or a {@link GatewayException}.
  */
 @ApplicationScoped
+@Startup // checks cds.gridx.client when the gateway starts, not on the first data request
 public class GrantAuthorizer {
 
     private final GrantLookup grants;
     private final GatewayConfig.Token token;
     private final Duration filterTtl;
+    private final String gridxClient;
     private final Clock clock;
 
     /** Where grants come from (the cache in the application, a map in unit tests). */
@@ -36,7 +41,8 @@ public class GrantAuthorizer {
     }
 
     @jakarta.inject.Inject
-    public GrantAuthorizer(GrantCache cache, GatewayConfig config, AccessFilterConfig filterConfig, Clock clock) {
+    public GrantAuthorizer(GrantCache cache, GatewayConfig config, AccessFilterConfig filterConfig, GridxConfig gridx,
+                           Clock clock) {
         this(new GrantLookup() {
             @Override
             public boolean ready() {
@@ -47,13 +53,20 @@ public class GrantAuthorizer {
             public Optional<GrantEvent> find(String grantId) {
                 return cache.get(grantId);
             }
-        }, config.token(), filterConfig.ttl(), clock);
+        }, config.token(), filterConfig.ttl(), gridx.client(), clock);
     }
 
-    GrantAuthorizer(GrantLookup grants, GatewayConfig.Token token, Duration filterTtl, Clock clock) {
+    GrantAuthorizer(GrantLookup grants, GatewayConfig.Token token, Duration filterTtl, String gridxClient,
+                    Clock clock) {
+        if (gridxClient == null || !gridxClient.matches("[A-Za-z0-9_-]+")) {
+            // fail at start-up: without it no filter could be built (and a wrong one would serve nothing)
+            throw new IllegalStateException("cds.gridx.client (CDS_GRIDX_CLIENT) must be a GridX client code"
+                    + " (letters, digits, '-', '_'), got '" + gridxClient + "'");
+        }
         this.grants = grants;
         this.token = token;
         this.filterTtl = filterTtl;
+        this.gridxClient = gridxClient;
         this.clock = clock;
     }
 
@@ -96,7 +109,7 @@ public class GrantAuthorizer {
         if (!api.exposedBy(GrantAccessFilter.includes(usable))) {
             throw GatewayError.insufficientScope("The grant does not cover " + api.path(), api.scopeHint()).exception();
         }
-        return GrantAccessFilter.build(grant, usable, now, filterTtl);
+        return GrantAccessFilter.build(grant, usable, gridxClient, now, filterTtl);
     }
 
     private static String reason(GrantEvent grant, Instant now) {

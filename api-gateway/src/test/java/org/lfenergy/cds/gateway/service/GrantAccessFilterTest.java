@@ -43,9 +43,9 @@ class GrantAccessFilterTest {
                 EnumSet.of(IncludeField.USAGE_SEGMENTS), null,
                 new DateWindows(null, null, null, null, null, OffsetDateTime.parse("2024-01-01T00:00:00Z"), null));
 
-        AccessFilter f = GrantAccessFilter.build(grant(s), List.of(s), NOW, TTL);
+        AccessFilter f = GrantAccessFilter.build(grant(s), List.of(s), "DEMO", NOW, TTL);
 
-        assertThat(f).isEqualTo(AccessFilter.forScope(grant(s), s, NOW, TTL));
+        assertThat(f).isEqualTo(AccessFilter.forScope(grant(s), s, "DEMO", NOW, TTL));
         assertThat(f.expiresAt()).isEqualTo(NOW.plus(TTL));
     }
 
@@ -70,7 +70,8 @@ class GrantAccessFilterTest {
                 EnumSet.of(IncludeField.ACCOUNTS, IncludeField.SERVICE_CONTRACTS, IncludeField.CONTRACT_NUMBERS), null,
                 null);
 
-        AccessFilter f = GrantAccessFilter.build(grant(accounts, contracts), List.of(accounts, contracts), NOW, TTL);
+        AccessFilter f = GrantAccessFilter.build(grant(accounts, contracts), List.of(accounts, contracts), "DEMO",
+                NOW, TTL);
 
         assertThat(f.scopes()).containsExactly("cds_accounts", "cds_service_contracts");
         assertThat(f.coverage().customerId()).isEqualTo("cu_1");
@@ -83,13 +84,30 @@ class GrantAccessFilterTest {
     }
 
     @Test
+    void everyFilterCarriesTheGridxClientAndTheGrantCreationTime() {
+        OffsetDateTime created = OffsetDateTime.parse("2024-06-01T08:30:00-07:00");
+        ScopeGrant a = scope("cds_accounts", customer("cu_1", new IdSelection(false, true, List.of("a1"), List.of()),
+                null), EnumSet.of(IncludeField.ACCOUNTS), null, null);
+        ScopeGrant b = scope("cds_usage", customer("cu_1", null, null), EnumSet.of(IncludeField.USAGE_SEGMENTS), null,
+                null);
+        GrantEvent g = new GrantEvent("g1", "c1", GrantStatus.ACTIVE, List.of(a, b), created, created, null, null,
+                null);
+        for (List<ScopeGrant> scopes : List.of(List.of(a), List.of(a, b))) {
+            AccessFilter f = GrantAccessFilter.build(g, scopes, "UTIL_7", NOW, TTL);
+            assertThat(f.gridxClient()).isEqualTo("UTIL_7");
+            assertThat(f.grantCreated()).isEqualTo(Instant.parse("2024-06-01T15:30:00Z"));
+        }
+        assertThat(GrantAccessFilter.build(grant(a, b), List.of(a, b), "UTIL_7", NOW, TTL).grantCreated()).isNull();
+    }
+
+    @Test
     void leavesOutScopesOfAnotherCustomer() {
         ScopeGrant mine = scope("cds_accounts", customer("cu_1", IdSelection.ofIds(List.of("a1")), null),
                 EnumSet.of(IncludeField.ACCOUNTS), null, null);
         ScopeGrant theirs = scope("cds_meters", customer("cu_2", IdSelection.ofIds(List.of("b1")), null),
                 EnumSet.of(IncludeField.METER_DEVICES), null, null);
 
-        AccessFilter f = GrantAccessFilter.build(grant(mine, theirs), List.of(mine, theirs), NOW, TTL);
+        AccessFilter f = GrantAccessFilter.build(grant(mine, theirs), List.of(mine, theirs), "DEMO", NOW, TTL);
 
         assertThat(f.scopes()).containsExactly("cds_accounts");
         assertThat(f.coverage().accounts().ids()).containsExactly("a1");
@@ -108,7 +126,8 @@ class GrantAccessFilterTest {
         ScopeGrant accounts = scope("cds_accounts", customer("cu", IdSelection.ALL, null),
                 EnumSet.of(IncludeField.ACCOUNTS), null, accountsWindow);
 
-        DateWindows w = GrantAccessFilter.build(grant(usage, accounts), List.of(usage, accounts), NOW, TTL).windows();
+        DateWindows w = GrantAccessFilter.build(grant(usage, accounts), List.of(usage, accounts), "DEMO", NOW, TTL)
+                .windows();
 
         assertThat(w.segmentStart()).isEqualTo(usageWindow.segmentStart());
         assertThat(w.segmentEnd()).isEqualTo(usageWindow.segmentEnd());
@@ -126,7 +145,7 @@ class GrantAccessFilterTest {
                 LocalDate.parse("2023-01-01"), LocalDate.parse("2024-03-31"), null, LocalDate.parse("2024-12-31"), null,
                 null));
 
-        DateWindows w = GrantAccessFilter.build(grant(s1, s2), List.of(s1, s2), NOW, TTL).windows();
+        DateWindows w = GrantAccessFilter.build(grant(s1, s2), List.of(s1, s2), "DEMO", NOW, TTL).windows();
 
         assertThat(w.syncUntil()).isNull();
         assertThat(w.statementDateStart()).isEqualTo(LocalDate.parse("2023-01-01"));
@@ -144,13 +163,14 @@ class GrantAccessFilterTest {
                 null, null);
         ScopeGrant open = scope("d", customer("cu", IdSelection.ALL, null), values, List.of(), null);
 
-        assertThat(GrantAccessFilter.build(grant(a, b), List.of(a, b), NOW, TTL).usageSegmentFormats())
+        assertThat(GrantAccessFilter.build(grant(a, b), List.of(a, b), "DEMO", NOW, TTL).usageSegmentFormats())
                 .containsExactly("f1", "f2", "f3");
-        assertThat(GrantAccessFilter.build(grant(a, none), List.of(a, none), NOW, TTL).usageSegmentFormats())
+        assertThat(GrantAccessFilter.build(grant(a, none), List.of(a, none), "DEMO", NOW, TTL).usageSegmentFormats())
                 .containsExactly("f1", "f2");
-        assertThat(GrantAccessFilter.build(grant(none, none), List.of(none, none), NOW, TTL).usageSegmentFormats())
+        assertThat(GrantAccessFilter.build(grant(none, none), List.of(none, none), "DEMO", NOW, TTL)
+                .usageSegmentFormats())
                 .isNull();
-        assertThat(GrantAccessFilter.build(grant(a, open), List.of(a, open), NOW, TTL).usageSegmentFormats())
+        assertThat(GrantAccessFilter.build(grant(a, open), List.of(a, open), "DEMO", NOW, TTL).usageSegmentFormats())
                 .isEmpty();
     }
 

@@ -67,6 +67,10 @@ class GrantAuthorizerTest {
     }
 
     private GrantAuthorizer authorizer(boolean requireScope) {
+        return authorizer(requireScope, "UTIL_A");
+    }
+
+    private GrantAuthorizer authorizer(boolean requireScope, String gridxClient) {
         return new GrantAuthorizer(new GrantAuthorizer.GrantLookup() {
             @Override
             public boolean ready() {
@@ -77,7 +81,7 @@ class GrantAuthorizerTest {
             public Optional<GrantEvent> find(String grantId) {
                 return Optional.ofNullable(grants.get(grantId));
             }
-        }, tokenConfig(requireScope), Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+        }, tokenConfig(requireScope), Duration.ofSeconds(30), gridxClient, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static ScopeGrant scope(String id, IncludeField... include) {
@@ -183,6 +187,26 @@ class GrantAuthorizerTest {
         assertThat(f.scopes()).containsExactly("cds_query_accounts");
         assertThat(f.issuedAt()).isEqualTo(NOW);
         assertThat(f.expiresAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(f.grantCreated()).isEqualTo(T.toInstant());
+    }
+
+    @Test
+    void everyFilterNamesTheConfiguredGridxClient() {
+        grantsOfEveryKind();
+        put("two", "c1", GrantStatus.ACTIVE, null, null, null, scope("cds_query_accounts", IncludeField.ACCOUNTS),
+                scope("cds_query_meter_devices", IncludeField.METER_DEVICES));
+        assertThat(authorizer(true, "UTIL_A").authorize(token("c1", "g1", "cds_query_accounts"), DataApi.ACCOUNTS_API)
+                .gridxClient()).isEqualTo("UTIL_A");
+        assertThat(authorizer(true, "Other-2").authorize(token("c1", "two", "cds_query_accounts",
+                "cds_query_meter_devices"), DataApi.ACCOUNTS_API).gridxClient()).isEqualTo("Other-2");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "DEMO CLIENT", "DEMO/1", "Ä"})
+    @org.junit.jupiter.params.provider.NullSource
+    void refusesToStartWithoutAValidGridxClient(String gridxClient) {
+        assertThatThrownBy(() -> authorizer(true, gridxClient)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cds.gridx.client");
     }
 
     @Test

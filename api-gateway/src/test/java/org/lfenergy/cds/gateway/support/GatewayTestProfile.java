@@ -13,6 +13,9 @@ import org.lfenergy.cds.testing.LocalStack;
  */
 public class GatewayTestProfile implements QuarkusTestProfile {
 
+    /** The GridX client code the gateway under test is configured for. */
+    public static final String GRIDX_CLIENT = "GW_TEST-UTILITY";
+
     @Override
     public Map<String, String> getConfigOverrides() {
         TestServers.ensureStarted();
@@ -21,6 +24,8 @@ public class GatewayTestProfile implements QuarkusTestProfile {
         config.put("cds.services.billing.url", TestServers.url(UpstreamService.BILLING));
         config.put("cds.services.usage.url", TestServers.url(UpstreamService.USAGE));
         config.put("quarkus.oidc.auth-server-url", TestServers.keycloakRelay() + "/realms/cds");
+        // not the default: the filters must carry the configured GridX client, not a constant
+        config.put("cds.gridx.client", GRIDX_CLIENT);
         config.put("quarkus.oidc.token.issuer", LocalStack.infrastructure().keycloakUrl() + "/realms/cds");
         return config;
     }

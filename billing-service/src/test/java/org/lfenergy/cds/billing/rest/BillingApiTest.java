@@ -67,7 +67,8 @@ class BillingApiTest {
                 p.publish(scenario.client, scenario.file("BILLINGDETAIL", scenario.later), scenario.laterDetails);
             }
             s = scenario;
-            all = Filters.signed(s.accountIds(), s.contractIds(), Filters.everything(), DateWindows.UNBOUNDED);
+            all = Filters.signed(s.client, s.accountIds(), s.contractIds(), Filters.everything(),
+                    DateWindows.UNBOUNDED);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 assertThat(ids(get("/cds/v1/bill-sections", all), "bill_sections", "cds_billsection_id"))
                         .hasSize(s.allBills().size());
@@ -387,7 +388,7 @@ class BillingApiTest {
 
     @Test
     void optionalFieldsAppearOnlyWithTheirIncludeField() {
-        String bare = Filters.signed(s.accountIds(), s.contractIds(), EnumSet.of(IncludeField.ACCOUNTS,
+        String bare = Filters.signed(s.client, s.accountIds(), s.contractIds(), EnumSet.of(IncludeField.ACCOUNTS,
                 IncludeField.SERVICE_CONTRACTS, IncludeField.BILL_STATEMENTS, IncludeField.BILL_SECTIONS),
                 DateWindows.UNBOUNDED);
         Map<String, Object> account = get("/cds/v1/accounts", bare).getList("accounts", Map.class).get(0);
@@ -411,8 +412,8 @@ class BillingApiTest {
         assertThat(get("/cds/v1/accounts", bare, "account_numbers", "E1").getList("accounts")).isEmpty();
         assertThat(get("/cds/v1/accounts", bare, "q", "acme").getList("accounts")).isEmpty();
         // Without include_bill_statements the section's statement id is hidden.
-        String sectionsOnly = Filters.signed(s.accountIds(), s.contractIds(), EnumSet.of(IncludeField.BILL_SECTIONS),
-                DateWindows.UNBOUNDED);
+        String sectionsOnly = Filters.signed(s.client, s.accountIds(), s.contractIds(),
+                EnumSet.of(IncludeField.BILL_SECTIONS), DateWindows.UNBOUNDED);
         assertThat(get("/cds/v1/bill-sections", sectionsOnly).getString("bill_sections[0].cds_billstatement_id"))
                 .isNull();
         assertThat(get("/cds/v1/bill-statements", sectionsOnly).getList("bill_statements")).isEmpty();
@@ -420,23 +421,23 @@ class BillingApiTest {
 
     @Test
     void onlyCoveredObjectsAndDateWindowsAreServed() {
-        String jane = Filters.signed(List.of(s.accountId("E2")), List.of(), Filters.everything(),
+        String jane = Filters.signed(s.client, List.of(s.accountId("E2")), List.of(), Filters.everything(),
                 DateWindows.UNBOUNDED);
         assertThat(numbers("/cds/v1/accounts", jane, "accounts")).containsExactly("E2");
         assertThat(get("/cds/v1/service-contracts", jane).<String>getList("service_contracts.contract_number"))
                 .containsExactly("K3");
         assertThat(get("/cds/v1/bill-sections", jane).<String>getList("bill_sections.account_number"))
                 .containsOnly("E2");
-        String contractOnly = Filters.signed(List.of(), List.of(s.contractId("K2")), Filters.everything(),
+        String contractOnly = Filters.signed(s.client, List.of(), List.of(s.contractId("K2")), Filters.everything(),
                 DateWindows.UNBOUNDED);
         assertThat(numbers("/cds/v1/accounts", contractOnly, "accounts")).containsExactly("E1");
         assertThat(get("/cds/v1/bill-sections", contractOnly).<String>getList("bill_sections.cds_billsection_id"))
                 .containsExactlyInAnyOrder(s.sectionId("9000000003"), s.sectionId("9000000004"));
-        String nothing = Filters.signed(List.of(), List.of(), Filters.everything(), DateWindows.UNBOUNDED);
+        String nothing = Filters.signed(s.client, List.of(), List.of(), Filters.everything(), DateWindows.UNBOUNDED);
         for (Listing l : Listing.values()) {
             assertThat(get(l.path(), nothing).getList(l.listKey())).isEmpty();
         }
-        String february = Filters.signed(s.accountIds(), s.contractIds(), Filters.everything(),
+        String february = Filters.signed(s.client, s.accountIds(), s.contractIds(), Filters.everything(),
                 new DateWindows(null, LocalDate.parse("2024-02-09"), null, LocalDate.parse("2024-02-01"), null,
                         null, null));
         assertThat(get("/cds/v1/bill-statements", february).<String>getList("bill_statements.statement_date"))

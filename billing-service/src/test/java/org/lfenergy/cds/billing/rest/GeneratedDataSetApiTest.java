@@ -452,7 +452,7 @@ class GeneratedDataSetApiTest {
         for (Coverage coverage : List.of(new Coverage(customerId, account, null, null, null, null),
                 new Coverage(null, account, null, null, null, null),
                 new Coverage(customerId, IdSelection.ALL, null, null, null, null))) {
-            String filter = Filters.signed(coverage, Filters.everything(), DateWindows.UNBOUNDED);
+            String filter = Filters.signed(data.client, coverage, Filters.everything(), DateWindows.UNBOUNDED);
             assertThat(texts(list("/cds/v1/accounts", filter), "account_number")).containsExactly(mine);
             assertThat(texts(list("/cds/v1/service-contracts", filter), "contract_number"))
                     .containsExactlyInAnyOrderElementsOf(myContracts);
@@ -475,7 +475,7 @@ class GeneratedDataSetApiTest {
                     .containsOnly(mine).hasSize(mySections.size());
         }
         // A coverage naming the other customer's account under this customer's id yields nothing of either.
-        String mismatched = Filters.signed(new Coverage(data.customerId(linh.customerNumber()),
+        String mismatched = Filters.signed(data.client, new Coverage(data.customerId(linh.customerNumber()),
                 IdSelection.ofIds(List.of(data.accountId(other))), null, null, null, null), Filters.everything(),
                 DateWindows.UNBOUNDED);
         assertThat(list("/cds/v1/accounts", mismatched)).isEmpty();
@@ -489,7 +489,7 @@ class GeneratedDataSetApiTest {
     private static String all() {
         List<String> accounts = data.customers.stream().map(c -> data.accountId(c.entityId())).distinct().toList();
         List<String> contracts = data.customers.stream().map(c -> data.contractId(c.contractId())).toList();
-        return Filters.signed(accounts, contracts, Filters.everything(), DateWindows.UNBOUNDED);
+        return Filters.signed(data.client, accounts, contracts, Filters.everything(), DateWindows.UNBOUNDED);
     }
 
     /** Every object of a list, walking the {@code next} links page by page. */

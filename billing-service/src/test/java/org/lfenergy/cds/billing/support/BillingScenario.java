@@ -176,6 +176,16 @@ public final class BillingScenario {
                 .atZone(ZONE).toInstant();
     }
 
+    /** The CDS id of a source id of this client. */
+    public String id(CdsIdKind kind, String sourceId) {
+        return IDS.id(kind, client, sourceId);
+    }
+
+    /** The CDS customer id of a Person_ID of this client (what a consent grant's coverage names). */
+    public String customerId(String person) {
+        return IDS.id(CdsIdKind.CUSTOMER, client, person);
+    }
+
     public String accountId(String entity) {
         return IDS.id(CdsIdKind.ACCOUNT, client, entity);
     }

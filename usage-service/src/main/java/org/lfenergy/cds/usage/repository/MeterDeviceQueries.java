@@ -90,7 +90,7 @@ public class MeterDeviceQueries {
         sql.append(" AND (TRUE");
         scope.appendContractCovered(sql, "c", false);
         sql.append(" OR ");
-        scope.appendMeterSelected(sql, "md.cds_meterdevice_id", "md.meter_id");
+        scope.appendMeterSelected(sql, "md.cds_meterdevice_id", "md.meter_id", "md.created");
         sql.append("))");
     }
 

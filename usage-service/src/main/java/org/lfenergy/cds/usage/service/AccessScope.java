@@ -11,8 +11,10 @@ import org.lfenergy.cds.usage.repository.Sql;
  * together with the request's own filters (ARCHITECTURE §5).
  *
  * <p>Coverage is evaluated on the contract row ({@code contract} alias given by the caller): the contract belongs
- * to the grant's customer (when the grant has one) and its account, the contract itself or its service point is
- * selected (all, by CDS id or by source number). A meter selection covers exactly that meter's objects.
+ * to the filter's GridX client ({@link AccessFilter#gridxClient()}: source numbers and {@code all} mean nothing across
+ * GridX clients) and to the grant's customer (when the grant has one), and its account, the contract itself or its
+ * service point is selected (all, by CDS id, by source number, or, with include-future, as created after the grant).
+ * A meter selection covers exactly that meter's objects, on contracts of the same client and customer.
  *
  * <p>Which related ids may be shown: a kind is shown when its {@code include_*} field is true (CDS §7.2 includes the
  * objects referenced by included objects) or the grant selects objects of that kind directly; ids are shown only
@@ -24,6 +26,9 @@ public final class AccessScope {
     private final Coverage coverage;
 
     public AccessScope(AccessFilter filter) {
+        if (filter.gridxClient() == null || filter.gridxClient().isBlank()) {
+            throw new IllegalArgumentException("access filter without gridx_client"); // AccessFilter refuses it too
+        }
         this.filter = filter;
         this.coverage = filter.coverage();
     }
@@ -83,62 +88,80 @@ public final class AccessScope {
         sql.append(" AND (");
         appendCustomer(sql, c);
         sql.append(" AND (");
-        appendSelection(sql, coverage.accounts(), c + ".cds_account_id", c + ".entity_id");
+        appendAccountSelected(sql, c);
         sql.append(" OR ");
-        appendSelection(sql, coverage.serviceContracts(), c + ".cds_servicecontract_id", c + ".contract_id");
+        appendContractSelected(sql, c);
         sql.append(" OR ");
-        appendSelection(sql, coverage.servicePoints(), c + ".cds_servicepoint_id",
-                "coalesce(" + c + ".servicepoint_id, " + c + ".meter_account_id)");
+        appendServicePointSelected(sql, c);
         if (meterSelectionCovers) {
             sql.append(" OR EXISTS (SELECT 1 FROM meter_install mi_cov WHERE mi_cov.client = ").append(c)
                     .append(".client AND mi_cov.meter_account_id = ").append(c).append(".meter_account_id AND ");
-            appendSelection(sql, coverage.meterDevices(), "mi_cov.cds_meterdevice_id", "mi_cov.meter_id");
+            appendSelection(sql, coverage.meterDevices(), "mi_cov.cds_meterdevice_id", "mi_cov.meter_id",
+                    "(SELECT md_cov.created FROM meter_device md_cov WHERE md_cov.client = mi_cov.client"
+                            + " AND md_cov.meter_id = mi_cov.meter_id)");
             sql.append(")");
         }
         sql.append("))");
     }
 
-    /** Appends the predicate "the contract belongs to the grant's customer" (TRUE without a customer). */
+    /**
+     * Appends the predicate "the contract belongs to the filter's GridX client and, when the grant has one, to its
+     * customer". Every coverage test starts with it.
+     */
     public void appendCustomer(Sql sql, String c) {
-        if (coverage.customerId() == null) {
-            sql.append("TRUE");
-        } else {
-            sql.append(c).append(".cds_customer_id = ").appendParam(coverage.customerId());
+        sql.append("(").append(c).append(".client = ").appendParam(filter.gridxClient());
+        if (coverage.customerId() != null) {
+            sql.append(" AND ").append(c).append(".cds_customer_id = ").appendParam(coverage.customerId());
         }
+        sql.append(")");
     }
 
     /** Appends "the contract is selected directly" (for related service contract ids). */
     public void appendContractSelected(Sql sql, String c) {
-        appendSelection(sql, coverage.serviceContracts(), c + ".cds_servicecontract_id", c + ".contract_id");
+        appendSelection(sql, coverage.serviceContracts(), c + ".cds_servicecontract_id", c + ".contract_id",
+                c + ".created");
     }
 
-    /** Appends "the meter is selected" over a CDS id and a Meter_ID expression. */
-    public void appendMeterSelected(Sql sql, String idExpr, String numberExpr) {
-        appendSelection(sql, coverage.meterDevices(), idExpr, numberExpr);
+    /** Appends "the meter is selected" over a CDS id, a Meter_ID and a meter creation expression. */
+    public void appendMeterSelected(Sql sql, String idExpr, String numberExpr, String createdExpr) {
+        appendSelection(sql, coverage.meterDevices(), idExpr, numberExpr, createdExpr);
     }
 
     /** Appends "the service point is selected" for a contract alias. */
     public void appendServicePointSelected(Sql sql, String c) {
         appendSelection(sql, coverage.servicePoints(), c + ".cds_servicepoint_id",
-                "coalesce(" + c + ".servicepoint_id, " + c + ".meter_account_id)");
+                "coalesce(" + c + ".servicepoint_id, " + c + ".meter_account_id)", c + ".created");
     }
 
     /** Appends "the account is selected" for a contract alias. */
     public void appendAccountSelected(Sql sql, String c) {
-        appendSelection(sql, coverage.accounts(), c + ".cds_account_id", c + ".entity_id");
+        appendSelection(sql, coverage.accounts(), c + ".cds_account_id", c + ".entity_id",
+                "(SELECT min(c_acc.created) FROM contract c_acc WHERE c_acc.cds_account_id = " + c
+                        + ".cds_account_id)");
     }
 
-    private void appendSelection(Sql sql, IdSelection s, String idExpr, String numberExpr) {
-        if (s.all() || (s.includeFuture() && coverage.customerId() != null)) {
+    /**
+     * Selected: all, by CDS id, by source number, or (include-future, with a customer and the grant's creation time)
+     * created after the grant. Callers apply {@link #appendCustomer} to the same row, which limits every branch to the
+     * filter's GridX client and customer.
+     */
+    private void appendSelection(Sql sql, IdSelection s, String idExpr, String numberExpr, String createdExpr) {
+        if (s.all()) {
             sql.append("TRUE");
             return;
         }
-        if (s.ids().isEmpty() && s.numbers().isEmpty()) {
+        boolean future = s.includeFuture() && coverage.customerId() != null && filter.grantCreated() != null;
+        if (s.ids().isEmpty() && s.numbers().isEmpty() && !future) {
             sql.append("FALSE");
             return;
         }
         sql.append("(").append(idExpr).append(" = ANY(").appendParam(s.ids().toArray(String[]::new))
                 .append("::text[]) OR ").append(numberExpr).append(" = ANY(")
-                .appendParam(s.numbers().toArray(String[]::new)).append("::text[]))");
+                .appendParam(s.numbers().toArray(String[]::new)).append("::text[])");
+        if (future) {
+            sql.append(" OR ").append(createdExpr).append(" > ")
+                    .appendParam(filter.grantCreated().atOffset(java.time.ZoneOffset.UTC));
+        }
+        sql.append(")");
     }
 }

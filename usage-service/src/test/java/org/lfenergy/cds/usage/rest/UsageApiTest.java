@@ -117,8 +117,9 @@ class UsageApiTest {
         String tampered = good.substring(0, good.indexOf('.')) + "x" + good.substring(good.indexOf('.'));
         given().header(AccessFilter.HEADER, tampered).get("/cds/v1/meter-devices").then().statusCode(401);
         Instant past = Instant.now().minus(Duration.ofHours(1));
-        AccessFilter expired = new AccessFilter("g", "c", List.of(), customer("P1"), EnumSet.of(IncludeField.METER_DEVICES),
-                List.of(), DateWindows.UNBOUNDED, past, past.plusSeconds(60));
+        AccessFilter expired = new AccessFilter("g", "c", scenario.client, List.of(), customer("P1"),
+                EnumSet.of(IncludeField.METER_DEVICES), List.of(), DateWindows.UNBOUNDED, null, past,
+                past.plusSeconds(60));
         given().header(AccessFilter.HEADER, Filters.sign(expired)).get("/cds/v1/meter-devices").then().statusCode(401);
         given().header(AccessFilter.HEADER, Filters.sign(expired)).get("/cds/v1/eacs").then().statusCode(401);
     }

@@ -14,10 +14,20 @@ import org.lfenergy.cds.contracts.grant.DateWindows;
 import org.lfenergy.cds.contracts.grant.IdSelection;
 import org.lfenergy.cds.contracts.grant.IncludeField;
 
-/** Access filters signed like the gateway signs them (with the test profile's key). */
+/**
+ * Access filters signed like the gateway signs them (with the test profile's key). A filter is about one GridX client:
+ * unless one is given, the client of the latest {@link Scenario} (each Scenario registers its own).
+ */
 public final class Filters {
 
+    private static volatile String gridxClient;
+
     private Filters() {
+    }
+
+    /** Filters built without an explicit GridX client are about this one from now on. */
+    public static void useGridxClient(String client) {
+        gridxClient = client;
     }
 
     /** The header value of a filter. */
@@ -29,9 +39,18 @@ public final class Filters {
     /** A filter with this coverage, includes, formats (null = none) and windows. */
     public static AccessFilter filter(Coverage coverage, Set<IncludeField> include, List<String> formats,
                                       DateWindows windows) {
+        if (gridxClient == null) {
+            throw new IllegalStateException("no GridX client: create a Scenario or call useGridxClient first");
+        }
+        return filter(gridxClient, coverage, include, formats, windows, null);
+    }
+
+    /** A filter about GridX client {@code client}, of a grant created at {@code grantCreated} (null = unknown). */
+    public static AccessFilter filter(String client, Coverage coverage, Set<IncludeField> include, List<String> formats,
+                                      DateWindows windows, Instant grantCreated) {
         Instant now = Instant.now();
-        return new AccessFilter("grant-test", "client-test", List.of("cds_test"), coverage, include, formats, windows,
-                now, now.plus(Duration.ofMinutes(5)));
+        return new AccessFilter("grant-test", "client-test", client, List.of("cds_test"), coverage, include, formats,
+                windows, grantCreated, now, now.plus(Duration.ofMinutes(5)));
     }
 
     /** Direct access to everything of one kind selected by ids, every include field, all formats. */

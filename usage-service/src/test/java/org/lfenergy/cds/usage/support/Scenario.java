@@ -33,6 +33,10 @@ public final class Scenario {
     public static final LocalDate FALL = LocalDate.of(2024, 11, 3);
 
     public final String client = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+
+    {
+        Filters.useGridxClient(client); // the filters of a test are about its scenario's GridX client
+    }
     public final List<IntervalPayload> intervals = new ArrayList<>();
     public final List<RegisterPayload> registers = new ArrayList<>();
     public final List<BillDeterminantPayload> determinants = new ArrayList<>();

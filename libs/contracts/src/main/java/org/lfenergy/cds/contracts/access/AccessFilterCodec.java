@@ -90,7 +90,8 @@ public final class AccessFilterCodec {
         try {
             filter = json.decode(decode(payload, "payload"), AccessFilter.class);
         } catch (EventCodecException e) {
-            throw new AccessFilterException(Reason.MALFORMED, "unreadable filter", e);
+            // e.g. no gridx_client: such a filter would select objects of every GridX client (fail closed)
+            throw new AccessFilterException(Reason.MALFORMED, "unreadable filter (" + rootMessage(e) + ")", e);
         }
         if (filter == null) {
             throw new AccessFilterException(Reason.MALFORMED, "empty filter");
@@ -103,6 +104,14 @@ public final class AccessFilterCodec {
             throw new AccessFilterException(Reason.NOT_YET_VALID, "issued at " + filter.issuedAt());
         }
         return filter;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static byte[] decode(String part, String what) {

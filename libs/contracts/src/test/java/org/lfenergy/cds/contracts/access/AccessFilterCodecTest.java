@@ -28,7 +28,7 @@ class AccessFilterCodecTest {
     }
 
     private static AccessFilter filter() {
-        return AccessFilter.forScope(Samples.grant(), Samples.usageScope(), NOW, Duration.ofSeconds(60));
+        return AccessFilter.forScope(Samples.grant(), Samples.usageScope(), "DEMO", NOW, Duration.ofSeconds(60));
     }
 
     private static void assertRefused(ThrowingCallable call, Reason reason) {
@@ -45,6 +45,46 @@ class AccessFilterCodecTest {
         assertThat(verified.includes(IncludeField.USAGE_SEGMENTS)).isTrue();
         assertThat(verified.includes(IncludeField.ACCOUNT_NUMBERS)).isFalse();
         assertThat(verified.scopes()).containsExactly("cds_usage_1");
+        assertThat(verified.gridxClient()).isEqualTo("DEMO");
+        assertThat(verified.grantCreated()).isEqualTo(Instant.parse("2024-03-01T17:15:00Z"));
+    }
+
+    @Test
+    void correctlySignedFilterWithoutGridxClientIsRefused() {
+        String json = payloadJson(codec.encode(filter()));
+        assertThat(json).contains("\"gridx_client\":\"DEMO\"");
+        for (String without : new String[] {
+                json.replace("\"gridx_client\":\"DEMO\",", ""),
+                json.replace("\"gridx_client\":\"DEMO\"", "\"gridx_client\":null"),
+                json.replace("\"gridx_client\":\"DEMO\"", "\"gridx_client\":\"\""),
+                json.replace("\"gridx_client\":\"DEMO\"", "\"gridx_client\":\"  \"")}) {
+            assertThat(without).isNotEqualTo(json);
+            String payload = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(without.getBytes(StandardCharsets.UTF_8));
+            String header = payload + "." + signature(codec, payload);
+            assertThatThrownBy(() -> codec.verify(header)).isInstanceOfSatisfying(AccessFilterException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+                assertThat(e.getMessage()).contains("gridx_client");
+            });
+        }
+    }
+
+    @Test
+    void filterCannotBeBuiltWithoutGridxClient() {
+        for (String client : new String[] {null, "", " "}) {
+            assertThatThrownBy(() -> AccessFilter.forScope(Samples.grant(), Samples.usageScope(), client, NOW,
+                    Duration.ofSeconds(60))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("gridx_client");
+        }
+    }
+
+    @Test
+    void grantWithoutCreationTimeGivesFilterWithoutOne() {
+        var g = Samples.grant();
+        var noCreated = new org.lfenergy.cds.contracts.grant.GrantEvent(g.grantId(), g.clientId(), g.status(),
+                g.scopes(), null, g.modified(), null, null, null);
+        assertThat(AccessFilter.forScope(noCreated, Samples.usageScope(), "DEMO", NOW, Duration.ofSeconds(60))
+                .grantCreated()).isNull();
     }
 
     @Test
@@ -130,6 +170,11 @@ class AccessFilterCodecTest {
     @Test
     void headerNameIsTheAgreedOne() {
         assertThat(AccessFilter.HEADER).isEqualTo("X-CDS-Access-Filter");
+    }
+
+    private static String payloadJson(String header) {
+        return new String(Base64.getUrlDecoder().decode(header.substring(0, header.indexOf('.'))),
+                StandardCharsets.UTF_8);
     }
 
     // Re-signs an arbitrary payload with the test key, to build values that pass the signature check.
