@@ -128,6 +128,11 @@ public final class AccessScope {
         appendSelection(sql, coverage.accounts(), c + ".cds_account_id", c + ".entity_id");
     }
 
+    /** Appends "the aggregation is selected" over a CDS id and an aggregation_number expression. */
+    public void appendAggregationSelected(Sql sql, String idExpr, String numberExpr) {
+        appendSelection(sql, coverage.aggregations(), idExpr, numberExpr);
+    }
+
     private void appendSelection(Sql sql, IdSelection s, String idExpr, String numberExpr) {
         if (s.all() || (s.includeFuture() && coverage.customerId() != null)) {
             sql.append("TRUE");
