@@ -42,7 +42,6 @@ import org.lfenergy.cds.billing.support.GeneratedDataSet.ExpectedContract;
 import org.lfenergy.cds.billing.support.GeneratedDataSet.ExpectedLine;
 import org.lfenergy.cds.billing.support.GeneratedDataSet.ExpectedSection;
 import org.lfenergy.cds.billing.support.GeneratedDataSet.ExpectedStatement;
-import org.lfenergy.cds.billing.support.TopicPublisher;
 import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.access.AccessFilter;
 import org.lfenergy.cds.contracts.grant.Coverage;
@@ -80,9 +79,7 @@ class GeneratedDataSetApiTest {
             }
             dir = Files.createTempDirectory("billing-generated-");
             GeneratedDataSet generated = new GeneratedDataSet(dir);
-            try (TopicPublisher publisher = new TopicPublisher()) {
-                generated.publish(publisher, consumedTopics());
-            }
+            generated.publish(consumedTopics());
             data = generated;
             // Bills, line items and customers come on different topics: wait until every section has all its
             // lines and every statement its amount, not just until the objects exist.
@@ -380,9 +377,7 @@ class GeneratedDataSetApiTest {
             assertThat(next.details).isEqualTo(data.details);
             assertThat(next.customers).isEqualTo(data.customers);
             String second = org.lfenergy.cds.contracts.IsoFormats.instant(next.fileTime);
-            try (TopicPublisher publisher = new TopicPublisher()) {
-                next.publish(publisher, consumedTopics());
-            }
+            next.publish(consumedTopics());
             Map<String, String> paths = Map.of("/cds/v1/accounts", "accounts", "/cds/v1/service-contracts",
                     "service_contracts", "/cds/v1/bill-sections", "bill_sections", "/cds/v1/bill-statements",
                     "bill_statements");

@@ -1,7 +1,5 @@
 package org.lfenergy.cds.billing.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,27 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.lfenergy.cds.contracts.CloudEventHeaders;
-import org.lfenergy.cds.contracts.EventCodec;
-import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
-import org.lfenergy.cds.contracts.gridx.GridxPayload;
 import org.lfenergy.cds.contracts.id.CdsIdKind;
-import org.lfenergy.cds.gridx.events.GridxEvents;
 import org.lfenergy.cds.gridx.format.GridxFileType;
-import org.lfenergy.cds.gridx.format.read.GridxFileReader;
-import org.lfenergy.cds.gridx.format.read.GridxRow;
-import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 import org.lfenergy.cds.gridx.format.record.BillingCycleRecord;
 import org.lfenergy.cds.gridx.format.record.BillingDetailRecord;
 import org.lfenergy.cds.gridx.format.record.BillingRecord;
@@ -41,13 +29,14 @@ import org.lfenergy.cds.gridx.format.record.NetworkRecord;
 import org.lfenergy.cds.gridx.format.record.GridxRecord;
 import org.lfenergy.cds.gridx.generator.GenerationReport;
 import org.lfenergy.cds.gridx.generator.GeneratorConfig;
-import org.lfenergy.cds.gridx.generator.GridxDataSetGenerator;
-import org.lfenergy.cds.gridx.generator.WrittenFile;
+import org.lfenergy.cds.testing.GeneratedGridxFiles;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A data set written by {@code libs/gridx-generator} (the seven scenario customers plus a few random ones) under a
  * client code unique to the run, read back with gridx-format's reader and published the way ingest-service does
- * (GridxEvents, topic key, EventCodec, CloudEvents headers). The expected CDS objects are computed here from the
+ * (GridxEvents, topic key, EventCodec, CloudEvents headers), both through test-infra's {@link GeneratedGridxFiles}.
+ * The expected CDS objects are computed here from the
  * parsed records, independently of the service's code and tables: only the numbers and dates of the source rows
  * and the documented mapping rules (docs/billing-mapping.md) are used.
  */
@@ -73,9 +62,11 @@ public final class GeneratedDataSet {
     public final List<EventRecord> events = new ArrayList<>();
     public final List<MeterAccountMeterRecord> meters = new ArrayList<>();
     /** Rows read per file type (every file, whether published or not). */
-    public final Map<GridxFileType, Long> rowsRead = new EnumMap<>(GridxFileType.class);
+    public final Map<GridxFileType, Long> rowsRead;
     /** Rows published per topic. */
-    public final Map<Topic, Long> rowsPublished = new TreeMap<>();
+    public final Map<Topic, Long> rowsPublished;
+
+    private final GeneratedGridxFiles files;
 
     /** A new data set under a client code unique to the run. */
     public GeneratedDataSet(Path dir) {
@@ -92,32 +83,18 @@ public final class GeneratedDataSet {
 
     private GeneratedDataSet(Path dir, String client, java.time.LocalDateTime timestamp) {
         this.client = client;
-        try {
-            GeneratorConfig.Builder config = GeneratorConfig.builder(dir).client(client).persons(RANDOM_PERSONS)
-                    .startDate(START).days(DAYS).zone(ZONE).intervalMinutes(60);
-            if (timestamp != null) {
-                config.fileTimestamp(timestamp);
-            }
-            report = new GridxDataSetGenerator(config.build()).generate();
-            Instant time = null;
-            for (WrittenFile file : report.files()) {
-                try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
-                    time = reader.fileName().timestamp().atZone(ZONE).toInstant();
-                    long n = 0;
-                    for (GridxRow row : reader) {
-                        if (!row.accepted()) {
-                            throw new IllegalStateException(file.fileName() + " line " + row.line() + " rejected: "
-                                    + row.findings());
-                        }
-                        n++;
-                        collect(row.record());
-                    }
-                    rowsRead.put(file.type(), n);
-                }
-            }
-            fileTime = time;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        GeneratorConfig.Builder config = GeneratorConfig.builder(dir).client(client).persons(RANDOM_PERSONS)
+                .startDate(START).days(DAYS).zone(ZONE).intervalMinutes(60);
+        if (timestamp != null) {
+            config.fileTimestamp(timestamp);
+        }
+        files = new GeneratedGridxFiles(config.build());
+        report = files.report;
+        fileTime = files.fileTime;
+        rowsRead = files.rowsRead;
+        rowsPublished = files.rowsPublished;
+        for (GridxFileType type : GridxFileType.values()) {
+            files.records(type).forEach(this::collect);
         }
     }
 
@@ -142,37 +119,11 @@ public final class GeneratedDataSet {
     }
 
     /**
-     * Publishes every accepted row of the files whose topic is in {@code topics}, as ingest-service does: the row
-     * event of {@link GridxEvents#rowEvent}, on {@link GridxEvents#topicOf}, keyed by {@link Topic#keyOf(String,
-     * GridxPayload)}, encoded by {@link EventCodec#shared()}, with the CloudEvents headers of the file.
+     * Publishes every accepted row of the files whose topic is in {@code topics} as ingest-service does (see
+     * {@link GeneratedGridxFiles#publish}) to the broker the application under test uses.
      */
-    public void publish(TopicPublisher publisher, Set<String> topics) {
-        EventCodec codec = EventCodec.shared();
-        for (WrittenFile file : report.files()) {
-            Topic topic = GridxEvents.topicOf(file.type());
-            if (!topics.contains(topic.topicName())) {
-                continue;
-            }
-            String fileId = UUID.randomUUID().toString();
-            CloudEventHeaders.RowHeaders headers = CloudEventHeaders.forRows(topic, client, fileId, file.fileName(),
-                    Instant.now());
-            List<TopicPublisher.Outgoing> out = new ArrayList<>();
-            try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
-                for (GridxRow row : reader) {
-                    if (!row.accepted()) {
-                        continue; // ingest-service quarantines rejected rows; none are expected here
-                    }
-                    RowEvent<GridxPayload> event = GridxEvents.rowEvent(client, fileId, file.fileName(), row.line(),
-                            row.record());
-                    out.add(new TopicPublisher.Outgoing(topic.topicName(), topic.keyOf(client, event.data()),
-                            codec.encode(event), headers.forLine(row.line())));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            publisher.send(out);
-            rowsPublished.merge(topic, (long) out.size(), Long::sum);
-        }
+    public void publish(Set<String> topics) {
+        files.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topics);
     }
 
     // ------------------------------------------------------------------ ids (CdsIds with the test profile's key)

@@ -48,21 +48,6 @@ public final class TopicPublisher implements AutoCloseable {
         waitFor(sent);
     }
 
-    /** A record ready to be sent: topic, key, value and headers. */
-    public record Outgoing(String topic, String key, byte[] value, java.util.Map<String, byte[]> headers) {
-    }
-
-    /** Sends prepared records (in order) and waits until Kafka has them all. */
-    public void send(List<Outgoing> records) {
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>(records.size());
-        for (Outgoing o : records) {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(o.topic(), o.key(), o.value());
-            o.headers().forEach((k, v) -> r.headers().add(k, v));
-            sent.add(producer.send(r));
-        }
-        waitFor(sent);
-    }
-
     /** Publishes a raw value (e.g. a poison event). */
     public void publishRaw(Topic topic, String key, byte[] value) {
         waitFor(List.of(producer.send(new ProducerRecord<>(topic.topicName(), key, value))));

@@ -79,8 +79,24 @@ public interface UsageConfig {
         @WithDefault("10")
         int minMembers();
 
-        /** Largest share (0..1) one member may have of any aggregated interval (second anonymity rule). */
+        /** Largest share (0..1) one customer may have of any aggregated value (second anonymity rule). */
         @WithDefault("0.5")
-        double maxMemberShare();
+        java.math.BigDecimal maxMemberShare();
+
+        /** Program attributes (CUSTOMERATTRIBUTE Key at CT level, e.g. {@code nem}) that form program aggregations. */
+        Map<String, Program> programs();
+
+        /** Developer documentation of the anonymity rule (the Consent Requirement's {@code documentation}). */
+        String consentDocumentation();
+    }
+
+    /** One program aggregation fed by a contract attribute. */
+    interface Program {
+        /** The program number (aggregation {@code account_program_numbers}/{@code service_program_numbers}). */
+        String number();
+
+        /** {@code account} or {@code service}: which CDS program list the number belongs to. */
+        @WithDefault("service")
+        String level();
     }
 }

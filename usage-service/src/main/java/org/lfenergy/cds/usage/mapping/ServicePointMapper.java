@@ -85,7 +85,7 @@ public final class ServicePointMapper {
     }
 
     /** The service address: the service point's own, else the premise's with city, state and zip. */
-    static String address(Row r) {
+    public static String address(Row r) {
         String sp = r.getString("sp_address");
         if (sp != null) {
             return sp;

@@ -28,6 +28,7 @@ import org.lfenergy.cds.contracts.id.CdsIds;
 import org.lfenergy.cds.usage.mapping.IntervalDayBatch;
 import org.lfenergy.cds.usage.mapping.SeriesKey;
 import org.lfenergy.cds.usage.mapping.UsageTime;
+import org.lfenergy.cds.usage.repository.AggregationRegistry;
 import org.lfenergy.cds.usage.repository.IntervalDayWriter;
 import org.lfenergy.cds.usage.repository.ReferenceDataWriter;
 
@@ -46,10 +47,12 @@ public class GridxConsumers {
     private final UsageTime time;
     private final CdsIds ids;
     private final org.lfenergy.cds.usage.repository.SegmentIds segmentIds;
+    private final AggregationRegistry aggregations;
 
     public GridxConsumers(RowDecoder decoder, ResilientWrite resilient, IntervalDayWriter intervals,
                           ReferenceDataWriter writer, UsageTime time, CdsIds ids,
-                          org.lfenergy.cds.usage.repository.SegmentIds segmentIds) {
+                          org.lfenergy.cds.usage.repository.SegmentIds segmentIds, AggregationRegistry aggregations) {
+        this.aggregations = aggregations;
         this.segmentIds = segmentIds;
         this.decoder = decoder;
         this.resilient = resilient;
@@ -135,6 +138,8 @@ public class GridxConsumers {
                     ids.id(CdsIdKind.SERVICE_CONTRACT, c, p.contractId()), spId, premiseId});
         }
         resilient.write(topic.topicName(), new ArrayList<>(contracts.values()), writer::writeContracts);
+        resilient.write(topic.topicName(), contracts.values().stream().map(c -> new String[]{c[0], c[1]}).toList(),
+                aggregations::registerContracts);
     }
 
     /** METERACCOUNTMETER rows → meter_install and meter_device. */
@@ -177,6 +182,8 @@ public class GridxConsumers {
                     p.id(), p.key(), start, p.endDate() == null ? null : p.endDate().toString(), p.value()});
         }
         resilient.write(topic.topicName(), new ArrayList<>(rows.values()), writer::writeAttributes);
+        resilient.write(topic.topicName(), rows.values().stream().map(r -> new String[]{r[0], r[1], r[2]})
+                .toList(), aggregations::registerAttributes);
     }
 
     /** BILLDETERMINANTS rows → bill_determinant. */
@@ -220,6 +227,8 @@ public class GridxConsumers {
             rows.put(String.join("|", row[0], row[1], row[2], row[3], row[4], row[5], row[6]), row);
         }
         resilient.write(topic.topicName(), new ArrayList<>(rows.values()), writer::writeNetworkMembers);
+        resilient.write(topic.topicName(), rows.values().stream().map(r -> new String[]{r[0], r[4], r[5]}).toList(),
+                aggregations::registerNetworkMembers);
     }
 
     /** EVENT rows → dr_event. */

@@ -20,18 +20,20 @@ import org.lfenergy.cds.usage.service.PageCursor;
 public class UsageSegmentQueries {
 
     /**
-     * CDS order: account_number, contract_number, segment_start asc, cds_modified desc; then kind, series and
-     * interval length make the key unique.
+     * CDS order: aggregation_number, account_number, contract_number, segment_start asc, cds_modified desc; then
+     * kind, series and interval length make the key unique. Segments of a contract have aggregation_number '' and
+     * come first; aggregation segments have account and contract number ''.
      */
     public static final Keyset ORDER = new Keyset(List.of(
-            new Keyset.Column("c.entity_id", "text", true),
-            new Keyset.Column("c.contract_id", "text", true),
-            new Keyset.Column("s.seg_start", "timestamptz", true),
-            new Keyset.Column("s.modified", "timestamptz", false),
-            new Keyset.Column("s.kind", "text", true),
-            new Keyset.Column("s.series_key", "text", true),
-            new Keyset.Column("s.interval_s", "int", true),
-            new Keyset.Column("s.seg_end", "timestamptz", true)));
+            new Keyset.Column("k.agg_number", "text", true),
+            new Keyset.Column("k.entity_id", "text", true),
+            new Keyset.Column("k.contract_id", "text", true),
+            new Keyset.Column("k.seg_start", "timestamptz", true),
+            new Keyset.Column("k.modified", "timestamptz", false),
+            new Keyset.Column("k.kind", "text", true),
+            new Keyset.Column("k.series_key", "text", true),
+            new Keyset.Column("k.interval_s", "int", true),
+            new Keyset.Column("k.seg_end", "timestamptz", true)));
 
     /** Filters of one request; time bounds already combined with the grant's window where that applies. */
     public record Filters(List<String> segmentIds, OffsetDateTime before, OffsetDateTime after,
@@ -42,38 +44,67 @@ public class UsageSegmentQueries {
     }
 
     private final Pool pool;
+    private final AggregationQueries aggregations;
 
-    public UsageSegmentQueries(Pool pool) {
+    public UsageSegmentQueries(Pool pool, AggregationQueries aggregations) {
         this.pool = pool;
+        this.aggregations = aggregations;
     }
 
-    /** The page's segment keys with their contract (up to {@code limit + 1}, reversed for a backward cursor). */
+    /**
+     * The page's segment keys (up to {@code limit + 1}, reversed for a backward cursor): the segments of the
+     * contracts in scope with their contract, then the segments of the aggregations in scope (docs §7).
+     */
     public Uni<List<Row>> keys(AccessScope scope, Filters f, PageCursor cursor, int limit) {
         Sql sql = new Sql();
-        sql.append("SELECT c.client, c.entity_id, c.contract_id, c.meter_account_id, c.cds_account_id, ")
-                .append("c.cds_servicecontract_id, c.cds_servicepoint_id, s.kind, s.series_key, s.local_day, ")
-                .append("s.interval_s, s.seg_start, s.seg_end, s.created, s.modified, s.segment_id, s.seg_start::text AS seg_start_text, ")
-                .append("s.seg_end::text AS seg_end_text, s.modified::text AS modified_text, ");
+        sql.append("SELECT * FROM (");
+        appendContractSegmentKeys(sql, scope, f);
+        if (f.accountIds().isEmpty() && f.accountNumbers().isEmpty() && f.contractIds().isEmpty()
+                && f.contractNumbers().isEmpty() && f.servicePointIds().isEmpty() && f.servicePointNumbers().isEmpty()
+                && f.meterIds().isEmpty() && f.meterNumbers().isEmpty()) {
+            // aggregation segments relate to no account, contract, service point or meter: such filters exclude them
+            sql.append(" UNION ALL ");
+            aggregations.appendSegmentKeys(sql, scope, f);
+        }
+        sql.append(") k WHERE TRUE");
+        return ORDER.page(pool, sql, cursor, limit);
+    }
+
+    /**
+     * Appends the columns {@code show_account, show_contract, show_service_point}: whether the contract alias
+     * {@code c}'s account, contract and service point ids may be shown as related ids.
+     */
+    static void appendShowColumns(Sql sql, AccessScope scope, String c) {
         sql.append("(");
         if (scope.includes(IncludeField.ACCOUNTS)) {
             sql.append("TRUE");
         } else {
-            scope.appendAccountSelected(sql, "c");
+            scope.appendAccountSelected(sql, c);
         }
         sql.append(") AS show_account, (");
         if (scope.includes(IncludeField.SERVICE_CONTRACTS)) {
             sql.append("TRUE");
         } else {
-            scope.appendContractSelected(sql, "c");
+            scope.appendContractSelected(sql, c);
         }
         sql.append(") AS show_contract, (");
         if (scope.includes(IncludeField.SERVICE_POINTS)
                 || (scope.includes(IncludeField.METER_DEVICES) && scope.includes(IncludeField.SERVICE_CONTRACTS))) {
             sql.append("TRUE");
         } else {
-            scope.appendServicePointSelected(sql, "c");
+            scope.appendServicePointSelected(sql, c);
         }
-        sql.append(") AS show_service_point FROM contract c CROSS JOIN LATERAL (");
+        sql.append(") AS show_service_point");
+    }
+
+    private static void appendContractSegmentKeys(Sql sql, AccessScope scope, Filters f) {
+        sql.append("SELECT ''::text AS agg_number, NULL::text AS cds_aggregation_id, NULL::text AS agg_kind, ")
+                .append("NULL::text AS agg_key, c.client, c.entity_id, c.contract_id, c.meter_account_id, c.cds_account_id, ")
+                .append("c.cds_servicecontract_id, c.cds_servicepoint_id, s.kind, s.series_key, s.local_day, ")
+                .append("s.interval_s, s.seg_start, s.seg_end, s.created, s.modified, s.segment_id, s.seg_start::text AS seg_start_text, ")
+                .append("s.seg_end::text AS seg_end_text, s.modified::text AS modified_text, ");
+        appendShowColumns(sql, scope, "c");
+        sql.append(" FROM contract c CROSS JOIN LATERAL (");
 
         String seriesKeys = "(ARRAY['ma:' || c.meter_account_id] || ARRAY(SELECT 'm:' || mi.meter_id FROM meter_install mi"
                 + " WHERE mi.client = c.client AND mi.meter_account_id = c.meter_account_id))";
@@ -122,7 +153,6 @@ public class UsageSegmentQueries {
         inList(sql, "c.cds_servicepoint_id", f.servicePointIds());
         inList(sql, "coalesce(c.servicepoint_id, c.meter_account_id)", f.servicePointNumbers());
         inList(sql, "s.segment_id", f.segmentIds());
-        return ORDER.page(pool, sql, cursor, limit);
     }
 
     /** Stored channel days of the given (client, series, day, interval) keys. */
@@ -159,7 +189,7 @@ public class UsageSegmentQueries {
                 """).execute(Tuple.of(clients, meterAccounts, starts, ends)));
     }
 
-    private static void appendTime(Sql sql, Filters f, String start, String end, String localDay) {
+    static void appendTime(Sql sql, Filters f, String start, String end, String localDay) {
         if (f.before() != null) {
             sql.append(" AND ").append(start).append(" <= ").appendParam(f.before());
             if (localDay != null) {

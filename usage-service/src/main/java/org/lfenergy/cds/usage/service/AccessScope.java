@@ -141,6 +141,14 @@ public final class AccessScope {
     }
 
     /**
+     * Appends "the aggregation is selected" over a CDS id and an aggregation_number expression. Aggregations have no
+     * creation time of their own, so include-future selects none of them by itself.
+     */
+    public void appendAggregationSelected(Sql sql, String idExpr, String numberExpr) {
+        appendSelection(sql, coverage.aggregations(), idExpr, numberExpr, "NULL::timestamptz");
+    }
+
+    /**
      * Selected: all, by CDS id, by source number, or (include-future, with a customer and the grant's creation time)
      * created after the grant. Callers apply {@link #appendCustomer} to the same row, which limits every branch to the
      * filter's GridX client and customer.

@@ -12,8 +12,15 @@ public final class SegmentData {
     private SegmentData() {
     }
 
-    /** What a segment is: an interval day ('i'), a day of register reads only ('r') or a billed period ('b'). */
-    public enum Kind { INTERVAL_DAY, REGISTER_DAY, BILLED_PERIOD }
+    /**
+     * What a segment is: an interval day ('i'), a day of register reads only ('r'), a billed period ('b') or a day
+     * of an aggregation's summed intervals ('a').
+     */
+    public enum Kind { INTERVAL_DAY, REGISTER_DAY, BILLED_PERIOD, AGGREGATE_DAY }
+
+    /** The aggregation an aggregate day belongs to (its CDS id, and its kind and key in the registry). */
+    public record AggregateRef(String id, String kind, String key) {
+    }
 
     /**
      * One segment of a page, with the contract it belongs to and which related ids may be shown.
@@ -23,10 +30,29 @@ public final class SegmentData {
     public record Header(Kind kind, String segmentId, String client, String seriesKey, LocalDate localDay, int intervalS,
                          Instant start, Instant end, OffsetDateTime created, OffsetDateTime modified,
                          String accountId, String contractId, String servicePointId, String meterAccountId,
-                         boolean showAccount, boolean showContract, boolean showServicePoint) {
+                         boolean showAccount, boolean showContract, boolean showServicePoint,
+                         AggregateRef aggregate, List<String> billSections) {
+
+        public Header {
+            billSections = billSections == null ? List.of() : List.copyOf(billSections);
+        }
+
+        /** A segment of a contract (no aggregation, no bill sections). */
+        public Header(Kind kind, String segmentId, String client, String seriesKey, LocalDate localDay, int intervalS,
+                      Instant start, Instant end, OffsetDateTime created, OffsetDateTime modified,
+                      String accountId, String contractId, String servicePointId, String meterAccountId,
+                      boolean showAccount, boolean showContract, boolean showServicePoint) {
+            this(kind, segmentId, client, seriesKey, localDay, intervalS, start, end, created, modified, accountId,
+                    contractId, servicePointId, meterAccountId, showAccount, showContract, showServicePoint, null,
+                    List.of());
+        }
     }
 
-    /** One stored channel day. */
+    /**
+     * One stored channel day.
+     *
+     * @param quality per slot: the GridX Data_version of a stored day, the CDS quality of an aggregate day
+     */
     public record ChannelDay(String channel, List<String> meterIds, Instant dayStart, int intervalS,
                              BigDecimal[] values, String[] quality) {
     }

@@ -65,16 +65,18 @@ public final class UsageSegmentAssembler {
     public Optional<ObjectNode> assemble(Header h, List<ChannelDay> days, List<RegisterRead> reads,
                                          List<Determinant> determinants, Visibility v) {
         return switch (h.kind()) {
-            case INTERVAL_DAY, REGISTER_DAY -> day(h, days, reads, v);
+            case INTERVAL_DAY, REGISTER_DAY -> day(h, days, reads, v, quality::toCds);
+            case AGGREGATE_DAY -> day(h, days, List.of(), v, q -> q); // sums carry CDS qualities already
             case BILLED_PERIOD -> billed(h, determinants, v);
         };
     }
 
-    private Optional<ObjectNode> day(Header h, List<ChannelDay> days, List<RegisterRead> reads, Visibility v) {
+    private Optional<ObjectNode> day(Header h, List<ChannelDay> days, List<RegisterRead> reads, Visibility v,
+                                     java.util.function.UnaryOperator<String> qualityOf) {
         int slots;
         int intervalS;
         Instant start = h.start();
-        if (h.kind() == SegmentData.Kind.INTERVAL_DAY && !days.isEmpty()) {
+        if (h.kind() != SegmentData.Kind.REGISTER_DAY && !days.isEmpty()) {
             intervalS = days.get(0).intervalS();
             slots = days.get(0).values().length;
         } else {
@@ -122,7 +124,7 @@ public final class UsageSegmentAssembler {
             if (v.formatAllowed().test(f.id())) {
                 String[] q = new String[slots];
                 for (int i = 0; i < slots; i++) {
-                    q[i] = d.values()[i] == null ? null : quality.toCds(d.quality()[i]);
+                    q[i] = d.values()[i] == null ? null : qualityOf.apply(d.quality()[i]);
                 }
                 BigDecimal[] values = d.values();
                 if (f.negate()) {
@@ -141,7 +143,7 @@ public final class UsageSegmentAssembler {
                     BigDecimal b = reverse.values()[i];
                     if (a != null && b != null) {
                         values[i] = a.subtract(b);
-                        q[i] = netQuality(quality.toCds(forward.quality()[i]), quality.toCds(reverse.quality()[i]));
+                        q[i] = netQuality(qualityOf.apply(forward.quality()[i]), qualityOf.apply(reverse.quality()[i]));
                     }
                 }
                 Set<String> m = new LinkedHashSet<>(forward.meterIds());
@@ -259,12 +261,12 @@ public final class UsageSegmentAssembler {
         o.put("cds_created", Json.utc(h.created()));
         o.put("cds_modified", Json.utc(h.modified()));
         o.put("cds_synced", Json.utc(h.modified()));
-        o.putArray("related_aggregations");
+        o.set("related_aggregations", Json.strings(h.aggregate() == null ? List.of() : List.of(h.aggregate().id())));
         o.set("related_accounts", Json.strings(h.showAccount() ? List.of(h.accountId()) : List.of()));
         o.set("related_servicecontracts", Json.strings(h.showContract() ? List.of(h.contractId()) : List.of()));
         o.set("related_servicepoints", Json.strings(h.showServicePoint() ? List.of(h.servicePointId()) : List.of()));
         o.set("related_meterdevices", Json.strings(meters(meterIds, h.client(), v)));
-        o.putArray("related_billsections");
+        o.set("related_billsections", Json.strings(h.billSections()));
         o.put("segment_start", Json.utc(start));
         o.put("segment_end", Json.utc(end));
         o.put("interval", intervalS);

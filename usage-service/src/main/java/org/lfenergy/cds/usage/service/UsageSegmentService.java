@@ -23,6 +23,7 @@ import org.lfenergy.cds.contracts.id.CdsIds;
 import org.lfenergy.cds.usage.config.UsageConfig;
 import org.lfenergy.cds.usage.mapping.ChannelFormats;
 import org.lfenergy.cds.usage.mapping.QualityMapping;
+import org.lfenergy.cds.usage.repository.AggregationQueries;
 import org.lfenergy.cds.usage.repository.UsageSegmentQueries;
 import org.lfenergy.cds.usage.service.SegmentData.ChannelDay;
 import org.lfenergy.cds.usage.service.SegmentData.Determinant;
@@ -38,11 +39,17 @@ public class UsageSegmentService {
     private final UsageSegmentAssembler assembler;
     private final CdsIds ids;
 
-    public UsageSegmentService(UsageSegmentQueries queries, ChannelFormats formats, QualityMapping quality, CdsIds ids,
-                               UsageConfig config) {
+    private final AggregationQueries aggregations;
+    private final AggregateSlots aggregateSlots;
+
+    public UsageSegmentService(UsageSegmentQueries queries, AggregationQueries aggregations, ChannelFormats formats,
+                               QualityMapping quality, CdsIds ids, UsageConfig config) {
         this.queries = queries;
+        this.aggregations = aggregations;
         this.ids = ids;
         this.assembler = new UsageSegmentAssembler(formats, quality, ids, config.registerFormatId());
+        this.aggregateSlots = new AggregateSlots(config.aggregations().minMembers(),
+                config.aggregations().maxMemberShare(), quality);
     }
 
     /** The grant's segment window start (null = unbounded). */
@@ -96,6 +103,11 @@ public class UsageSegmentService {
             return content(headers).map(content -> {
                 List<ObjectNode> segments = new ArrayList<>();
                 for (Header h : headers) {
+                    if (h.kind() == Kind.AGGREGATE_DAY) {
+                        assembler.assemble(h, content.aggregateDays.getOrDefault(aggregateKey(h), List.of()), List.of(),
+                                List.of(), visibility).ifPresent(segments::add);
+                        continue;
+                    }
                     String k = key(h.client(), h.seriesKey(), h.localDay());
                     assembler.assemble(h, content.days.getOrDefault(k + "|" + h.intervalS(), List.of()),
                                     h.kind() == Kind.BILLED_PERIOD ? List.of() : content.reads.getOrDefault(k, List.of()),
@@ -119,15 +131,31 @@ public class UsageSegmentService {
     }
 
     private record Content(Map<String, List<ChannelDay>> days, Map<String, List<RegisterRead>> reads,
-                           Map<String, List<Determinant>> determinants) {
+                           Map<String, List<Determinant>> determinants, Map<String, List<ChannelDay>> aggregateDays) {
+    }
+
+    private static String aggregateKey(Header h) {
+        return String.join("|", h.client(), h.aggregate().kind(), h.aggregate().key(), h.localDay().toString(),
+                Integer.toString(h.intervalS()));
     }
 
     private Uni<Content> content(List<Header> headers) {
         List<String> dc = new ArrayList<>(), ds = new ArrayList<>(), dd = new ArrayList<>(), di = new ArrayList<>();
         List<String> rc = new ArrayList<>(), rs = new ArrayList<>(), rd = new ArrayList<>();
         List<String> bc = new ArrayList<>(), bm = new ArrayList<>(), bs = new ArrayList<>(), be = new ArrayList<>();
+        List<String> ac = new ArrayList<>(), ak = new ArrayList<>(), ay = new ArrayList<>(), ad = new ArrayList<>(),
+                ai = new ArrayList<>();
+        Map<String, Header> aggregateHeaders = new HashMap<>();
         for (Header h : headers) {
             switch (h.kind()) {
+                case AGGREGATE_DAY -> {
+                    ac.add(h.client());
+                    ak.add(h.aggregate().kind());
+                    ay.add(h.aggregate().key());
+                    ad.add(h.localDay().toString());
+                    ai.add(Integer.toString(h.intervalS()));
+                    aggregateHeaders.put(aggregateKey(h), h);
+                }
                 case INTERVAL_DAY -> {
                     dc.add(h.client());
                     ds.add(h.seriesKey());
@@ -156,7 +184,9 @@ public class UsageSegmentService {
                 : queries.registerReads(arr(rc), arr(rs), arr(rd));
         Uni<List<Row>> dets = bc.isEmpty() ? Uni.createFrom().item(List.of())
                 : queries.determinants(arr(bc), arr(bm), arr(bs), arr(be));
-        return Uni.combine().all().unis(days, reads, dets).asTuple().map(t -> {
+        Uni<List<Row>> sums = ac.isEmpty() ? Uni.createFrom().item(List.of())
+                : aggregations.slots(arr(ac), arr(ak), arr(ay), arr(ad), arr(ai));
+        return Uni.combine().all().unis(days, reads, dets, sums).asTuple().map(t -> {
             Map<String, List<ChannelDay>> dayMap = new HashMap<>();
             for (Row r : t.getItem1()) {
                 io.vertx.sqlclient.data.Numeric[] nums = r.getArrayOfNumerics("vals");
@@ -185,7 +215,8 @@ public class UsageSegmentService {
                 detMap.computeIfAbsent(k, x -> new ArrayList<>()).add(new Determinant(r.getString("channel"),
                         r.getNumeric("value").bigDecimalValue(), r.getString("quality")));
             }
-            return new Content(dayMap, readMap, detMap);
+            Map<String, List<ChannelDay>> aggregateMap = aggregateSlots.days(t.getItem4(), aggregateHeaders);
+            return new Content(dayMap, readMap, detMap, aggregateMap);
         });
     }
 
@@ -202,7 +233,7 @@ public class UsageSegmentService {
     }
 
     private static List<String> sortKey(Row r) {
-        return List.of(r.getString("entity_id"), r.getString("contract_id"), r.getString("seg_start_text"),
+        return List.of(r.getString("agg_number"), r.getString("entity_id"), r.getString("contract_id"), r.getString("seg_start_text"),
                 r.getString("modified_text"), r.getString("kind"), r.getString("series_key"),
                 Integer.toString(r.getInteger("interval_s")), r.getString("seg_end_text"));
     }
@@ -211,6 +242,7 @@ public class UsageSegmentService {
         Kind kind = switch (r.getString("kind")) {
             case "i" -> Kind.INTERVAL_DAY;
             case "r" -> Kind.REGISTER_DAY;
+            case "a" -> Kind.AGGREGATE_DAY;
             default -> Kind.BILLED_PERIOD;
         };
         Instant start = r.getOffsetDateTime("seg_start").toInstant();
@@ -220,6 +252,8 @@ public class UsageSegmentService {
                 r.getOffsetDateTime("modified"), r.getString("cds_account_id"), r.getString("cds_servicecontract_id"),
                 r.getString("cds_servicepoint_id"), r.getString("meter_account_id"),
                 Boolean.TRUE.equals(r.getBoolean("show_account")), Boolean.TRUE.equals(r.getBoolean("show_contract")),
-                Boolean.TRUE.equals(r.getBoolean("show_service_point")));
+                Boolean.TRUE.equals(r.getBoolean("show_service_point")),
+                kind == Kind.AGGREGATE_DAY ? new SegmentData.AggregateRef(r.getString("cds_aggregation_id"),
+                        r.getString("agg_kind"), r.getString("agg_key")) : null, List.of());
     }
 }

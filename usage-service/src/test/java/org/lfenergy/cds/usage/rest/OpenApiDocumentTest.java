@@ -23,7 +23,7 @@ import org.lfenergy.cds.testing.RealInfrastructure;
 class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(ServicePointResource.class, MeterDeviceResource.class,
-            UsageSegmentResource.class, EacResource.class);
+            UsageSegmentResource.class, AggregationResource.class, EacResource.class);
 
     @Test
     void theServedDocumentListsExactlyEachEndpointsQueryParameters() {
@@ -62,5 +62,8 @@ class OpenApiDocumentTest {
                 "previous_servicepoints", "meter_types");
         assertThat(doc.getList("components.schemas.ServicePoint.required")).contains("servicepoint_number",
                 "current_servicecontracts");
+        assertThat(doc.getList("components.schemas.Aggregation.required")).contains("aggregation_types",
+                "aggregation_number", "scope", "authorization_details", "grouped_servicepoints", "grouped_regions",
+                "consent_requirements");
     }
 }
