@@ -28,7 +28,7 @@ public class ClientObjectMapper {
         ObjectNode out = mapper.createObjectNode();
         out.put("client_id", c.clientId());
         out.put("client_id_issued_at", c.issuedAt().getEpochSecond());
-        out.put("scope", c.scope());
+        out.put("scope", c.publishedScope());
         out.set("redirect_uris", d.path("redirect_uris").deepCopy());
         out.set("response_types", d.path("response_types").deepCopy());
         out.set("grant_types", d.path("grant_types").deepCopy());

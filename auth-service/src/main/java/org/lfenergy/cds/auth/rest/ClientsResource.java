@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +21,7 @@ import org.lfenergy.cds.auth.repository.ClientObjectRepository;
 import org.lfenergy.cds.auth.service.AdminAuthorization;
 import org.lfenergy.cds.auth.service.ApiError;
 import org.lfenergy.cds.auth.service.CdsUrls;
+import org.lfenergy.cds.auth.service.ClientService;
 
 /** Clients API (WG1-02 §5): every Client Object of the caller's registration. */
 @Path(CdsUrls.API + "/clients")
@@ -31,9 +35,11 @@ public class ClientsResource {
     private final CdsUrls urls;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final ClientService clientService;
 
     public ClientsResource(AdminAuthorization admin, ClientObjectRepository clients, ClientObjectMapper clientMapper,
-            CdsUrls urls, ObjectMapper mapper, SecurityIdentity identity) {
+            CdsUrls urls, ObjectMapper mapper, SecurityIdentity identity, ClientService clientService) {
+        this.clientService = clientService;
         this.admin = admin;
         this.clients = clients;
         this.clientMapper = clientMapper;
@@ -53,6 +59,14 @@ public class ClientsResource {
                     Listings.links(out, page, urls.clients(), uri, "");
                     return out;
                 });
+    }
+
+    /** WG1-02 §5.5: full replacement of the editable fields; 200 with the Client Object as now stored. */
+    @PUT
+    @Path("{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> replace(@PathParam("clientId") String clientId, JsonNode body) {
+        return admin.registrant(identity).chain(me -> clientService.replace(clientId, me.registrantId(), body));
     }
 
     @GET

@@ -28,6 +28,7 @@ import org.lfenergy.cds.auth.service.CdsUrls;
 import org.lfenergy.cds.auth.service.GrantService;
 import org.lfenergy.cds.auth.service.model.Grant;
 import org.lfenergy.cds.auth.service.model.GrantState;
+import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 
 /** Grants API (WG1-02 §8.4–8.6). */
 @Path(CdsUrls.API + "/grants")
@@ -42,9 +43,11 @@ public class GrantsResource {
     private final CdsUrls urls;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final ScopeCatalog catalog;
 
     public GrantsResource(AdminAuthorization admin, GrantRepository grants, GrantService grantService,
-            GrantMapper grantMapper, CdsUrls urls, ObjectMapper mapper, SecurityIdentity identity) {
+            GrantMapper grantMapper, CdsUrls urls, ObjectMapper mapper, SecurityIdentity identity, ScopeCatalog catalog) {
+        this.catalog = catalog;
         this.admin = admin;
         this.grants = grants;
         this.grantService = grantService;
@@ -61,7 +64,7 @@ public class GrantsResource {
             @QueryParam("after") String after, @QueryParam("before") String before,
             @QueryParam("offset") String offset, @Context UriInfo uri) {
         GrantRepository.Filter filter = new GrantRepository.Filter(Listings.ids(grantIds), Listings.ids(parents),
-                Listings.ids(statuses), Listings.ids(clientIds), Listings.ids(scopes), Listings.ids(receipts),
+                Listings.ids(statuses), Listings.ids(clientIds), catalog.expand(Listings.ids(scopes)), Listings.ids(receipts),
                 instant(after, "after"), instant(before, "before"));
         return admin.registrant(identity)
                 .chain(me -> grants.page(me.registrantId(), filter, Listings.offset(offset), Listings.PAGE_SIZE))

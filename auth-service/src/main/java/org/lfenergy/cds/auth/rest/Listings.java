@@ -35,8 +35,18 @@ final class Listings {
     }
 
     static void links(ObjectNode out, Page<?> page, String publicUrl, UriInfo uri, String prefix) {
+        links(out, page, publicUrl, uri, prefix, null);
+    }
+
+    /** As above; {@code extra} (e.g. {@code list=unread}) replaces a parameter of the same name in the links. */
+    static void links(ObjectNode out, Page<?> page, String publicUrl, UriInfo uri, String prefix, String extra) {
         String query = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery()
                 .replaceAll("(^|&)offset=[^&]*", "");
+        if (extra != null) {
+            String name = extra.substring(0, extra.indexOf('=') + 1);
+            query = query.replaceAll("(^|&)" + java.util.regex.Pattern.quote(name) + "[^&]*", "");
+            query = query.isEmpty() || query.equals("&") ? extra : query + "&" + extra;
+        }
         String sep = query.isEmpty() ? "" : "&";
         if (query.startsWith("&")) {
             query = query.substring(1);

@@ -39,6 +39,7 @@ public class AuthorizationRequests {
     private final ClientObjectRepository clients;
     private final AuthorizationRequestRepository requests;
     private final AuthorizationDetailsResolver resolver;
+    private final ScopeCatalog catalog;
     private final ObjectMapper mapper;
     private final CdsConfig config;
     private final ZoneId zone;
@@ -49,6 +50,7 @@ public class AuthorizationRequests {
         this.clients = clients;
         this.requests = requests;
         this.resolver = new AuthorizationDetailsResolver(catalog);
+        this.catalog = catalog;
         this.mapper = mapper;
         this.config = config;
         this.zone = ZoneId.of(config.timezone());
@@ -181,7 +183,7 @@ public class AuthorizationRequests {
             JsonNode defaults = client.document().get("cds_default_authorization_details");
             details = defaults == null || defaults.isNull() || defaults.isEmpty() ? null : defaults;
         }
-        List<String> requested = scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"));
+        List<String> requested = scope == null || scope.isBlank() ? List.of() : catalog.expand(List.of(scope.trim().split("\\s+")));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         AuthorizationDetailsResolver.Resolution resolution;
         try {

@@ -24,6 +24,21 @@ public class MetadataService {
 
     private static final String RESOURCE = "cds/server-metadata.json";
 
+    /**
+     * Older names of the data API URLs (an earlier WG3 draft), still read by deployed clients such as the EDDIE CDS
+     * region connector; published next to the current names with the same URLs.
+     */
+    private static final java.util.Map<String, String> OLDER_API_NAMES = java.util.Map.of(
+            "cds_accounts_api", "cds_customerdata_accounts_api",
+            "cds_servicecontracts_api", "cds_customerdata_servicecontracts_api",
+            "cds_servicepoints_api", "cds_customerdata_servicepoints_api",
+            "cds_meterdevices_api", "cds_customerdata_meterdevices_api",
+            "cds_billstatement_api", "cds_customerdata_billstatements_api",
+            "cds_billsection_api", "cds_customerdata_billsections_api",
+            "cds_aggregations_api", "cds_customerdata_aggregations_api",
+            "cds_usagesegments_api", "cds_customerdata_usagesegments_api",
+            "cds_eacs_api", "cds_customerdata_eacs_api");
+
     private final ObjectMapper mapper;
     private final ScopeCatalog catalog;
     private final CdsUrls urls;
@@ -120,7 +135,10 @@ public class MetadataService {
         out.set("grant_types_supported", union(scopes, s -> s.published().get("grant_types_supported")));
         out.set("token_endpoint_auth_methods_supported",
                 union(scopes, s -> s.published().get("token_endpoint_auth_methods_supported")));
-        out.set("scopes_supported", strings(scopes.stream().map(ScopeDescription::id).toList()));
+        // Aliases are server-defined names for sets of CDS scopes (not CDS scope ids: no Scope Description of their own).
+        List<String> supported = new java.util.ArrayList<>(scopes.stream().map(ScopeDescription::id).toList());
+        supported.addAll(catalog.aliases().keySet());
+        out.set("scopes_supported", strings(supported));
         out.set("authorization_details_types_supported",
                 union(scopes, s -> s.published().get("authorization_details_types_supported")));
         out.put("authorization_response_iss_parameter_supported", false);
@@ -137,6 +155,13 @@ public class MetadataService {
         out.set("cds_registration_fields", catalog.registrationFieldsDocument());
         out.put("cds_customerdata_version", "v1");
         oauth.path("customer_data_apis").fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue().deepCopy()));
+        oauth.path("customer_data_apis").fields().forEachRemaining(e -> {
+            if (OLDER_API_NAMES.containsKey(e.getKey())) {
+                out.set(OLDER_API_NAMES.get(e.getKey()), e.getValue().deepCopy());
+            }
+        });
+        ObjectNode aliases = out.putObject("cds_scope_aliases");
+        catalog.aliases().forEach((alias, expansion) -> aliases.set(alias, strings(expansion)));
         out.set("cds_usagesegments_additional_value_types", oauth.path("cds_usagesegments_additional_value_types").deepCopy());
         out.set("cds_eac_formats", oauth.path("cds_eac_formats").deepCopy());
         return out;

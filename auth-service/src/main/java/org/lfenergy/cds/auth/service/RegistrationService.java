@@ -86,7 +86,9 @@ public class RegistrationService {
         if (scopeNode == null || !scopeNode.isTextual() || scopeNode.asText().isBlank()) {
             throw new ApiError(400, "invalid_client_metadata", "scope is required and must include cds_client_admin");
         }
-        List<String> requested = Arrays.asList(scopeNode.asText().trim().split("\\s+"));
+        List<String> asked = Arrays.asList(scopeNode.asText().trim().split("\\s+"));
+        List<String> requested = catalog.expand(asked);
+        List<String> aliasesUsed = asked.stream().filter(catalog.aliases()::containsKey).distinct().toList();
         List<PlannedObject> plan = RegistrationPlan.plan(requested, catalog);
         ObjectNode common = commonMetadata((ObjectNode) body);
         ObjectNode registrationValues = registrationFieldValues((ObjectNode) body, requested);
@@ -98,7 +100,7 @@ public class RegistrationService {
             String clientId = planned.kind() == ClientKind.CLIENT_ADMIN ? registrantId : Ids.random("c");
             objects.add(new ClientObject(clientId, registrantId, planned.kind(), planned.status(),
                     String.join(" ", planned.scopes()), now, now, now, null,
-                    document(clientId, planned, common, registrationValues)));
+                    document(clientId, planned, common, registrationValues, aliasesUsed)));
         }
         List<Message> requirementMessages = requirementMessages(registrantId, requested, now);
         List<String> secrets = objects.stream().map(o -> o.tokenEndpointAuthMethod() == null ? null : Ids.secret()).toList();
@@ -258,8 +260,16 @@ public class RegistrationService {
         }
     }
 
-    private ObjectNode document(String clientId, PlannedObject planned, ObjectNode common, ObjectNode registrationValues) {
+    private ObjectNode document(String clientId, PlannedObject planned, ObjectNode common, ObjectNode registrationValues,
+            List<String> aliasesUsed) {
         ObjectNode d = mapper.createObjectNode();
+        // An alias the registrant used stays visible in the scope of the object holding its scopes, so a client that
+        // looks for its object by that name (EDDIE: the object whose scope contains "customer_data") finds it.
+        ArrayNode aliases = mapper.createArrayNode();
+        aliasesUsed.stream().filter(a -> planned.scopes().containsAll(catalog.aliases().get(a))).forEach(aliases::add);
+        if (!aliases.isEmpty()) {
+            d.set(ClientObject.SCOPE_ALIASES, aliases);
+        }
         d.setAll(common.deepCopy());
         if (planned.kind() == ClientKind.CLIENT_ADMIN) {
             d.setAll(registrationValues.deepCopy());

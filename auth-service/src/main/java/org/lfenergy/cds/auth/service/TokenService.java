@@ -63,7 +63,7 @@ public class TokenService {
             throw new ApiError(400, "unauthorized_client", "this Client Object may not use client_credentials");
         }
         JsonNode rar = parseDetails(authorizationDetails);
-        List<String> requested = scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"));
+        List<String> requested = scope == null || scope.isBlank() ? List.of() : catalog.expand(List.of(scope.trim().split("\\s+")));
         if (requested.isEmpty() && rar == null) {
             requested = client.scopes();
         }

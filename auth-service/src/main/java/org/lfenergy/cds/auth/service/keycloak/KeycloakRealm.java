@@ -105,6 +105,7 @@ public class KeycloakRealm {
             ClientRepresentation rep = resource.toRepresentation();
             ClientRepresentation wanted = representation(client);
             rep.setEnabled(wanted.isEnabled());
+            rep.setName(wanted.getName());
             rep.setRedirectUris(wanted.getRedirectUris());
             resource.update(rep);
             List<String> current = new ArrayList<>(resource.getOptionalClientScopes().stream()

@@ -13,6 +13,15 @@ import java.util.List;
 public record ClientObject(String clientId, String registrantId, ClientKind kind, String status, String scope,
         Instant issuedAt, Instant created, Instant modified, String keycloakId, ObjectNode document) {
 
+    /** Document member: the scope aliases the registrant used that stand for scopes of this object. */
+    public static final String SCOPE_ALIASES = "cds_scope_aliases";
+
+    /** The {@code scope} as published: the scope ids, then the aliases the registrant used for them. */
+    public String publishedScope() {
+        List<String> aliases = texts(document.path(SCOPE_ALIASES));
+        return aliases.isEmpty() ? scope : (scope + " " + String.join(" ", aliases)).trim();
+    }
+
     /** The scopes of this object. */
     public List<String> scopes() {
         return scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"));

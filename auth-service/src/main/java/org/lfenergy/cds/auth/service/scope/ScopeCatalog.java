@@ -30,10 +30,13 @@ public final class ScopeCatalog {
     private final Map<String, ScopeDescription> scopes;
     private final Map<String, String> scopeIdByRarType;
     private final ObjectNode registrationFields;
+    private final Map<String, List<String>> aliases;
 
-    private ScopeCatalog(Map<String, ScopeDescription> scopes, ObjectNode registrationFields) {
+    private ScopeCatalog(Map<String, ScopeDescription> scopes, ObjectNode registrationFields,
+            Map<String, List<String>> aliases) {
         this.scopes = scopes;
         this.registrationFields = registrationFields;
+        this.aliases = aliases;
         Map<String, String> byType = new LinkedHashMap<>();
         scopes.values().forEach(s -> s.authorizationDetailsTypes().forEach(t -> byType.put(t, s.id())));
         this.scopeIdByRarType = byType;
@@ -72,7 +75,16 @@ public final class ScopeCatalog {
             field.put("documentation", docs + "#registration-" + e.getKey());
             registrationFields.set(e.getKey(), field);
         });
-        return new ScopeCatalog(scopes, registrationFields);
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        data.path("scope_aliases").fields().forEachRemaining(e -> {
+            List<String> expansion = texts(e.getValue().path("scopes"));
+            if (scopes.containsKey(e.getKey()) || expansion.isEmpty()
+                    || !expansion.stream().allMatch(scopes::containsKey)) {
+                throw new IllegalStateException("scope alias " + e.getKey() + " must name offered scopes and no scope id");
+            }
+            aliases.put(e.getKey(), expansion);
+        });
+        return new ScopeCatalog(scopes, registrationFields, Map.copyOf(aliases));
     }
 
     private static ScopeDescription expandScope(ObjectNode scope, JsonNode profile, ObjectNode catalogue,
@@ -214,6 +226,28 @@ public final class ScopeCatalog {
     /** The scope id whose RAR {@code type} this is (type = scope id here). */
     public Optional<String> scopeIdForRarType(String type) {
         return Optional.ofNullable(scopeIdByRarType.get(type));
+    }
+
+    /**
+     * Replaces every server-defined alias (an older scope name deployed clients still send, e.g. {@code client_admin},
+     * {@code customer_data}) by the scopes it stands for; other names pass unchanged. Order kept, duplicates dropped.
+     */
+    public List<String> expand(Collection<String> requested) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String id : requested) {
+            List<String> expansion = aliases.get(id);
+            if (expansion == null) {
+                out.add(id);
+            } else {
+                out.addAll(expansion);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The aliases, sorted by name, and the scopes each stands for. */
+    public Map<String, List<String>> aliases() {
+        return new java.util.TreeMap<>(aliases);
     }
 
     /** {@code cds_scope_descriptions} as published. */

@@ -170,4 +170,32 @@ class ScopeCatalogTest {
     static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
+
+    static Stream<Arguments> aliasExpansions() {
+        return Stream.of(
+                Arguments.of(List.of("client_admin"), List.of("cds_client_admin")),
+                Arguments.of(List.of("customer_data", "client_admin"),
+                        List.of("cds_accounts", "cds_service_contracts", "cds_meters", "cds_usage", "cds_client_admin")),
+                Arguments.of(List.of("cds_usage", "customer_data"),
+                        List.of("cds_usage", "cds_accounts", "cds_service_contracts", "cds_meters")),
+                Arguments.of(List.of("cds_client_admin", "client_admin"), List.of("cds_client_admin")),
+                Arguments.of(List.of("cds_query_usage"), List.of("cds_query_usage")),
+                Arguments.of(List.of("openid", "customer_billing"), List.of("openid", "customer_billing")),
+                Arguments.of(List.of(), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("aliasExpansions")
+    void expandsOlderScopeNamesIntoTheScopesTheyStandForKeepingOrderWithoutDuplicates(List<String> in, List<String> out) {
+        assertThat(CATALOG.expand(in)).containsExactlyElementsOf(out);
+    }
+
+    @Test
+    void everyAliasStandsForOfferedScopesOfOneKindAndIsNoScopeIdItself() {
+        assertThat(CATALOG.aliases()).containsOnlyKeys("client_admin", "customer_data");
+        CATALOG.aliases().forEach((alias, scopes) -> {
+            assertThat(CATALOG.scope(alias)).as(alias).isEmpty();
+            assertThat(scopes.stream().map(s -> CATALOG.scope(s).orElseThrow().kind()).distinct()).as(alias).hasSize(1);
+        });
+    }
 }
