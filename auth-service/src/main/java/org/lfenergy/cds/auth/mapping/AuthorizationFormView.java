@@ -2,38 +2,65 @@ package org.lfenergy.cds.auth.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.TemplateData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerObject;
 import org.lfenergy.cds.auth.service.CustomerAuthorization;
+import org.lfenergy.cds.auth.service.consent.Preselection;
 import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 
 /** What the authorization form template shows (WG3 §9.2), in the customer's words. */
 @TemplateData
 public record AuthorizationFormView(String brand, String clientName, String clientUri, String requestId,
-        String csrfToken, List<Section> sections, List<Account> accounts, String error) {
+        String csrfToken, List<Section> sections, boolean hasObjects, String error) {
 
-    /** One Request Section per scope: data, duration and purpose. */
+    /**
+     * One Request Section: one scope, or several merged with {@code merge_selection_with}; data, duration, the
+     * Selection of its level and the purpose.
+     *
+     * @param level         the form name of the selectable level: account, contract, service_point, meter or
+     *                      aggregation
+     * @param entryCount    how many entries the Selection offers (search, counter and hide toggle above 10)
+     */
     @TemplateData
-    public record Section(String name, String data, List<String> durations, String purposeName,
-            String purposeContent, String purposeUri) {
+    public record Section(int index, String name, List<String> names, String data, List<String> dataItems,
+            List<String> durations, String purposeName, String purposeContent, String purposeUri, String level,
+            String selectionLegend, boolean includeFutureOffered, boolean includeFuture, List<Account> accounts,
+            List<Choice> aggregations, int entryCount, int tickedCount) {
+
+        public boolean large() {
+            return entryCount > 10;
+        }
     }
 
     /** A customer account with its service contracts. */
     @TemplateData
-    public record Account(String id, List<Contract> contracts) {
+    public record Account(String id, boolean selectable, boolean checked, List<Contract> contracts) {
     }
 
     /** A service contract with its service points (and the meter accounts behind them). */
     @TemplateData
-    public record Contract(String id, String status, List<ServicePoint> servicePoints) {
+    public record Contract(String id, String status, boolean selectable, boolean checked,
+            List<ServicePoint> servicePoints) {
     }
 
-    /** A service point. */
+    /** A service point with the meters installed there now. */
     @TemplateData
-    public record ServicePoint(String id, String meterAccount) {
+    public record ServicePoint(String id, String meterAccount, boolean selectable, boolean checked,
+            List<Meter> meters) {
+    }
+
+    /** A meter device. */
+    @TemplateData
+    public record Meter(String id, boolean selectable, boolean checked) {
+    }
+
+    /** An aggregation number the client asks about (the server keeps no aggregation list). */
+    @TemplateData
+    public record Choice(String id, boolean checked) {
     }
 
     /** Plain-language data descriptions (never the API names). */
@@ -62,48 +89,126 @@ public record AuthorizationFormView(String brand, String clientName, String clie
         DURATION_FIELDS.put("expires", "This consent ends on %s.");
     }
 
+    private static final Map<Preselection.Level, String> LEGENDS = Map.of(
+            Preselection.Level.ACCOUNT, "Which of your accounts may %s see?",
+            Preselection.Level.SERVICE_CONTRACT, "Which of your services may %s see?",
+            Preselection.Level.SERVICE_POINT, "Which of your service points may %s see?",
+            Preselection.Level.METER_DEVICE, "Which of your meters may %s see?",
+            Preselection.Level.AGGREGATION, "In which of these groups (for example your building) may %s count you?");
+
     public static AuthorizationFormView of(String brand, CustomerAuthorization.Form form, ScopeCatalog catalog) {
+        return of(brand, form, catalog, Instant.now());
+    }
+
+    public static AuthorizationFormView of(String brand, CustomerAuthorization.Form form, ScopeCatalog catalog,
+            Instant now) {
         JsonNode client = form.client().document();
+        String clientName = client.path("client_name").asText(form.client().clientId());
+        Map<String, JsonNode> resolved = new LinkedHashMap<>();
+        form.request().authorizationDetails().forEach(e -> resolved.put(e.path("type").asText(), e));
+        List<Preselection.Holding> holdings = form.holdings(now);
         List<Section> sections = new ArrayList<>();
-        for (JsonNode entry : form.request().authorizationDetails()) {
-            String scopeId = entry.path("type").asText();
-            var scope = catalog.scope(scopeId).orElse(null);
-            String name = scope == null ? scopeId : scope.published().path("name").asText(scopeId);
-            String data = DATA.getOrDefault(scope == null ? scopeId : scope.type(), name);
+        for (Preselection.Section section : CustomerAuthorization.sections(form.request())) {
+            List<String> names = new ArrayList<>();
+            List<String> dataItems = new ArrayList<>();
+            List<List<String>> durationsPerScope = new ArrayList<>();
+            for (String scopeId : section.scopeIds()) {
+                var scope = catalog.scope(scopeId).orElse(null);
+                String name = scope == null ? scopeId : scope.published().path("name").asText(scopeId);
+                names.add(name);
+                dataItems.add(DATA.getOrDefault(scope == null ? scopeId : scope.type(), name));
+                JsonNode entry = resolved.getOrDefault(scopeId, section.entries().get(0));
+                List<String> durations = new ArrayList<>();
+                DURATION_FIELDS.forEach((field, text) -> {
+                    if (entry.has(field) && !entry.get(field).isNull()) {
+                        durations.add(String.format(text, when(field, entry.get(field).asText())));
+                    }
+                });
+                durationsPerScope.add(durations);
+            }
+            // merged scopes with equal durations share one statement (WG3 §9.2.2)
             List<String> durations = new ArrayList<>();
-            DURATION_FIELDS.forEach((field, text) -> {
-                if (entry.has(field) && !entry.get(field).isNull()) {
-                    durations.add(String.format(text, when(field, entry.get(field).asText())));
+            boolean same = durationsPerScope.stream().distinct().count() == 1;
+            for (int i = 0; i < durationsPerScope.size(); i++) {
+                if (same && i > 0) {
+                    break;
                 }
-            });
-            JsonNode purpose = entry.hasNonNull("purpose")
-                    ? client.path("cds_purposes").path(entry.get("purpose").asText()) : null;
-            sections.add(new Section(name, data, durations,
-                    purpose == null || purpose.isMissingNode() ? null : purpose.path("name").asText(null),
-                    purpose == null || purpose.isMissingNode() ? null : purpose.path("content").asText(null),
-                    purpose == null || purpose.isMissingNode() || purpose.path("related_uri").isNull()
-                            ? null : purpose.path("related_uri").asText(null)));
+                String prefix = same || durationsPerScope.get(i).isEmpty() ? "" : names.get(i) + ": ";
+                if (!durationsPerScope.get(i).isEmpty()) {
+                    durations.add(prefix + String.join(" ", durationsPerScope.get(i)));
+                }
+            }
+            JsonNode first = resolved.getOrDefault(section.scopeIds().get(0), section.entries().get(0));
+            JsonNode purpose = first.hasNonNull("purpose")
+                    ? client.path("cds_purposes").path(first.get("purpose").asText()) : null;
+            boolean hasPurpose = purpose != null && !purpose.isMissingNode();
+            CustomerAuthorization.Ticked ticked = form.ticked().getOrDefault(section.index(),
+                    new CustomerAuthorization.Ticked(java.util.Set.of(), false));
+            Preselection.Level level = section.level();
+            List<Account> accounts = level == Preselection.Level.AGGREGATION ? List.of()
+                    : tree(form, holdings, level, ticked);
+            List<Choice> aggregations = new ArrayList<>();
+            if (level == Preselection.Level.AGGREGATION) {
+                Preselection.of(section, holdings).ticked().forEach(n -> aggregations.add(
+                        new Choice(n, ticked.numbers().contains(n))));
+            }
+            long entries = level == Preselection.Level.AGGREGATION ? aggregations.size()
+                    : holdings.stream().map(Preselection.keyOf(level)).filter(k -> k != null && !k.isEmpty())
+                            .distinct().count();
+            sections.add(new Section(section.index(), String.join(", ", names), names,
+                    String.join("; ", dataItems), dataItems, durations,
+                    hasPurpose ? purpose.path("name").asText(null) : null,
+                    hasPurpose ? purpose.path("content").asText(null) : null,
+                    !hasPurpose || purpose.path("related_uri").isNull() ? null
+                            : purpose.path("related_uri").asText(null),
+                    level.formName(), String.format(LEGENDS.get(level), clientName), level.offersIncludeFuture(),
+                    ticked.includeFuture(), accounts, aggregations, (int) entries, ticked.numbers().size()));
         }
-        Map<String, Map<String, Map<String, ServicePoint>>> tree = new LinkedHashMap<>();
+        String uri = client.path("client_uri").isTextual() ? client.path("client_uri").asText() : null;
+        return new AuthorizationFormView(brand, clientName, uri, form.request().requestId(),
+                form.request().csrfToken(), sections, !form.objects().isEmpty(), form.error());
+    }
+
+    /** The customer's accounts → contracts → service points → current meters, selectable at one level. */
+    private static List<Account> tree(CustomerAuthorization.Form form, List<Preselection.Holding> holdings,
+            Preselection.Level level, CustomerAuthorization.Ticked ticked) {
         Map<String, String> statuses = new LinkedHashMap<>();
+        Map<String, String> meterAccounts = new LinkedHashMap<>();
         for (CustomerObject o : form.objects()) {
-            var contracts = tree.computeIfAbsent(o.entityId(), k -> new LinkedHashMap<>());
-            var points = contracts.computeIfAbsent(o.contractId(), k -> new LinkedHashMap<>());
             statuses.put(o.contractId(), o.serviceStatus() == null ? "" : o.serviceStatus());
             if (!o.servicePointId().isEmpty()) {
-                points.putIfAbsent(o.servicePointId(), new ServicePoint(o.servicePointId(), o.meterAccountId()));
+                meterAccounts.putIfAbsent(o.servicePointId(), o.meterAccountId());
             }
         }
+        Map<String, Map<String, Map<String, java.util.Set<String>>>> tree = new LinkedHashMap<>();
+        for (Preselection.Holding h : holdings) {
+            var points = tree.computeIfAbsent(h.account(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(h.contract(), k -> new LinkedHashMap<>());
+            if (!h.servicePoint().isEmpty()) {
+                var meters = points.computeIfAbsent(h.servicePoint(), k -> new java.util.LinkedHashSet<>());
+                if (h.meter() != null) {
+                    meters.add(h.meter());
+                }
+            }
+        }
+        java.util.Set<String> on = ticked.numbers();
         List<Account> accounts = new ArrayList<>();
         tree.forEach((account, contracts) -> {
             List<Contract> list = new ArrayList<>();
-            contracts.forEach((contract, points) -> list.add(new Contract(contract, statuses.get(contract),
-                    new ArrayList<>(points.values()))));
-            accounts.add(new Account(account, list));
+            contracts.forEach((contract, points) -> {
+                List<ServicePoint> sps = new ArrayList<>();
+                points.forEach((sp, meters) -> sps.add(new ServicePoint(sp, meterAccounts.get(sp),
+                        level == Preselection.Level.SERVICE_POINT, level == Preselection.Level.SERVICE_POINT
+                                && on.contains(sp),
+                        meters.stream().map(m -> new Meter(m, level == Preselection.Level.METER_DEVICE,
+                                level == Preselection.Level.METER_DEVICE && on.contains(m))).toList())));
+                list.add(new Contract(contract, statuses.get(contract), level == Preselection.Level.SERVICE_CONTRACT,
+                        level == Preselection.Level.SERVICE_CONTRACT && on.contains(contract), sps));
+            });
+            accounts.add(new Account(account, level == Preselection.Level.ACCOUNT,
+                    level == Preselection.Level.ACCOUNT && on.contains(account), list));
         });
-        String uri = client.path("client_uri").isTextual() ? client.path("client_uri").asText() : null;
-        return new AuthorizationFormView(brand, client.path("client_name").asText(form.client().clientId()), uri,
-                form.request().requestId(), form.request().csrfToken(), sections, accounts, form.error());
+        return accounts;
     }
 
     private static String when(String field, String value) {

@@ -76,7 +76,7 @@ public class GrantEventMapper {
             String type = scope == null ? scopeId : scope.type();
             JsonNode details = detailsOf(access, scopeId);
             Coverage coverage = access.document().has("selections")
-                    ? consentCoverage(access.document().get("selections")) : coverage(scope, details);
+                    ? consentCoverage(access.document().get("selections"), scopeId) : coverage(scope, details);
             scopes.add(new ScopeGrant(scopeId, type, enabled.contains(scopeId), coverage,
                     include(type, details), usageFormats(details), windows(details)));
         }
@@ -113,12 +113,20 @@ public class GrantEventMapper {
                 numbers(details, "aggregation_numbers"));
     }
 
-    /** Customer consent: the customer's selected objects by CDS id (other kinds follow the inclusion rules). */
-    static Coverage consentCoverage(JsonNode selections) {
-        boolean future = selections.path("include_future").asBoolean(false);
-        return new Coverage(selections.path("customer_id").asText(null), ids(selections, "accounts", future),
-                ids(selections, "service_contracts", future), ids(selections, "service_points", false),
-                IdSelection.NONE, IdSelection.NONE);
+    /**
+     * Customer consent: what the customer selected in the scope's Request Section — accounts, contracts, service
+     * points and meters by CDS id, aggregations by number (other kinds follow the inclusion rules). Grants approved
+     * before per-section selections keep one selection for every scope.
+     */
+    static Coverage consentCoverage(JsonNode selections, String scopeId) {
+        JsonNode section = selections.path("by_scope").path(scopeId);
+        JsonNode s = section.isObject() ? section : selections;
+        boolean future = s.path("include_future").asBoolean(false);
+        List<String> aggregations = new ArrayList<>();
+        s.path("aggregations").forEach(v -> aggregations.add(v.asText()));
+        return new Coverage(selections.path("customer_id").asText(null), ids(s, "accounts", future),
+                ids(s, "service_contracts", future), ids(s, "service_points", false), ids(s, "meter_devices", false),
+                aggregations.isEmpty() ? IdSelection.NONE : IdSelection.ofNumbers(aggregations));
     }
 
     private static IdSelection ids(JsonNode selections, String kind, boolean includeFuture) {

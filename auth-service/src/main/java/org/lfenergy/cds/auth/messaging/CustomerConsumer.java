@@ -13,15 +13,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository;
+import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerMeter;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerObject;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.gridx.CustomerPayload;
+import org.lfenergy.cds.contracts.gridx.MeterAccountMeterPayload;
 
 /**
- * Keeps auth-service's own copy of who holds what ({@code gridx.customers.v1}, read_committed, in batches): the
- * authorization form lists a customer's accounts, contracts and service points from it. With
+ * Keeps auth-service's own copy of who holds what ({@code gridx.customers.v1} and {@code gridx.meteraccount-meters.v1},
+ * read_committed, in batches): the authorization form lists a customer's accounts, contracts, service points and
+ * meters from it. With
  * {@code cds.auth.demo-users=true} every new person also gets a Keycloak demo user {@code customer-<Person_ID>}.
  */
 @ApplicationScoped
@@ -68,6 +71,40 @@ public class CustomerConsumer {
                         .onItem().transformToUniAndConcatenate(this::demoUser)
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** Meter installations ({@code gridx.meteraccount-meters.v1}): the form lists a customer's meters from them. */
+    @Incoming("meters")
+    public Uni<Void> meters(ConsumerRecords<String, byte[]> records) {
+        Map<List<Object>, CustomerMeter> rows = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                CustomerMeter row = toMeter(EventCodec.shared().decodeRow(record.value(),
+                        MeterAccountMeterPayload.class));
+                if (row != null) {
+                    rows.put(List.of(row.gridxClient(), row.meterAccountId(), row.meterId(), row.installed()), row);
+                } else {
+                    LOG.warnf("skipping meter event without meter account, meter or install date at %s-%d@%d",
+                            record.topic(), record.partition(), record.offset());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("skipping unreadable meter event at %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+        return repository.upsertMeters(new ArrayList<>(rows.values()));
+    }
+
+    static CustomerMeter toMeter(RowEvent<MeterAccountMeterPayload> event) {
+        MeterAccountMeterPayload m = event.data();
+        if (m.meterAccountId() == null || m.meterId() == null || m.meterInstallDate() == null) {
+            return null;
+        }
+        return new CustomerMeter(event.client(), m.meterAccountId(), m.meterId(), m.meterInstallDate(),
+                m.meterRemovalDate());
     }
 
     static CustomerObject toRow(RowEvent<CustomerPayload> event) {

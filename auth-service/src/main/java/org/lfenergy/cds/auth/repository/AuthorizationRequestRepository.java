@@ -57,12 +57,29 @@ public class AuthorizationRequestRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Records the logged-in customer and the form's CSRF token. */
+    /**
+     * Records the logged-in customer, the Keycloak session of the login ({@code login_session} in the document,
+     * ended by the re-login link) and the form's CSRF token.
+     */
     public Uni<Boolean> authenticated(String requestId, String userId, String personId, String csrfToken,
-            Instant expiresAt) {
+            Instant expiresAt, String loginSession) {
         return pool.preparedQuery("update authorization_request set status = 'authenticated', customer_user_id = $2,"
-                + " person_id = $3, csrf_token = $4, expires_at = $5 where request_id = $1 and status = 'started'")
-                .execute(Tuple.from(Arrays.asList(requestId, userId, personId, csrfToken, ts(expiresAt))))
+                + " person_id = $3, csrf_token = $4, expires_at = $5, document = case when $6::text is null"
+                + " then document else jsonb_set(document, '{login_session}', to_jsonb($6::text)) end"
+                + " where request_id = $1 and status = 'started'")
+                .execute(Tuple.from(Arrays.asList(requestId, userId, personId, csrfToken, ts(expiresAt),
+                        loginSession)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Sends an authenticated request back to the login (the form's re-login link: another customer may log in);
+     * false when it was decided already.
+     */
+    public Uni<Boolean> restart(String requestId) {
+        return pool.preparedQuery("update authorization_request set status = 'started', customer_user_id = null,"
+                + " person_id = null, csrf_token = null where request_id = $1 and status = 'authenticated'")
+                .execute(Tuple.of(requestId))
                 .map(rows -> rows.rowCount() == 1);
     }
 

@@ -20,6 +20,16 @@ public class CustomerObjectRepository {
             OffsetDateTime contractStart, OffsetDateTime contractEnd) {
     }
 
+    /** One installation of a meter at a meter account (METERACCOUNTMETER); {@code removed} null = still there. */
+    public record CustomerMeter(String gridxClient, String meterAccountId, String meterId, OffsetDateTime installed,
+            OffsetDateTime removed) {
+
+        /** Installed at this instant (installed inclusive, removed exclusive). */
+        public boolean isCurrentAt(java.time.Instant now) {
+            return !installed.toInstant().isAfter(now) && (removed == null || removed.toInstant().isAfter(now));
+        }
+    }
+
     private final Pool pool;
 
     public CustomerObjectRepository(Pool pool) {
@@ -57,6 +67,38 @@ public class CustomerObjectRepository {
                     rows.forEach(r -> out.add(new CustomerObject(r.getString(0), r.getString(1), r.getString(2),
                             r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                             r.getOffsetDateTime(8), r.getOffsetDateTime(9))));
+                    return out;
+                });
+    }
+
+    /** Idempotent upsert of a batch of meter installations. */
+    public Uni<Void> upsertMeters(List<CustomerMeter> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> tuples = new ArrayList<>();
+        for (CustomerMeter m : rows) {
+            tuples.add(Tuple.from(Arrays.asList(m.gridxClient(), m.meterAccountId(), m.meterId(), m.installed(),
+                    m.removed())));
+        }
+        return pool.withTransaction(sql -> sql.preparedQuery("insert into customer_meter (gridx_client,"
+                + " meter_account_id, meter_id, installed, removed) values ($1, $2, $3, $4, $5)"
+                + " on conflict (gridx_client, meter_account_id, meter_id, installed) do update set"
+                + " removed = excluded.removed where customer_meter.removed is distinct from excluded.removed")
+                .executeBatch(tuples)).replaceWithVoid();
+    }
+
+    /** The meter installations at the meter accounts of a person's contracts (current and past). */
+    public Uni<List<CustomerMeter>> metersOfPerson(String personId) {
+        return pool.preparedQuery("select distinct m.gridx_client, m.meter_account_id, m.meter_id, m.installed,"
+                + " m.removed from customer_meter m join customer_object c on c.gridx_client = m.gridx_client"
+                + " and c.meter_account_id = m.meter_account_id where c.person_id = $1 and c.meter_account_id <> ''"
+                + " order by m.meter_account_id, m.installed, m.meter_id")
+                .execute(Tuple.of(personId))
+                .map(rows -> {
+                    List<CustomerMeter> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new CustomerMeter(r.getString(0), r.getString(1), r.getString(2),
+                            r.getOffsetDateTime(3), r.getOffsetDateTime(4))));
                     return out;
                 });
     }

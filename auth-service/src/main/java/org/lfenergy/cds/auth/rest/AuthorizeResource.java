@@ -47,6 +47,9 @@ public class AuthorizeResource {
     @Location("authorize-form.html")
     Template formPage;
 
+    @Location("authorize-preselection-error.html")
+    Template preselectionErrorPage;
+
     public AuthorizeResource(CustomerAuthorization authorization, ScopeCatalog catalog, CdsConfig config) {
         this.authorization = authorization;
         this.catalog = catalog;
@@ -84,7 +87,18 @@ public class AuthorizeResource {
     @Path("form")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> form(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
-        return authorization.form(requestId, cookie(headers, requestId), null).chain(form -> render(form, 200));
+        return authorization.form(requestId, cookie(headers, requestId)).chain(form -> render(form, 200));
+    }
+
+    /** The re-login link: back to the customer login for the same request (another customer may log in). */
+    @GET
+    @Path("relogin")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> relogin(@QueryParam("request") String requestId, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        return authorization.relogin(requestId, cookie(headers, requestId), callback(uri))
+                .map(login -> Response.seeOther(URI.create(login)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .build());
     }
 
     @POST
@@ -113,7 +127,8 @@ public class AuthorizeResource {
     }
 
     private Uni<Response> render(CustomerAuthorization.Form form, int status) {
-        return formPage.data("view", AuthorizationFormView.of(config.auth().brandName(), form, catalog))
+        Template template = form.preselectionFailed() ? preselectionErrorPage : formPage;
+        return template.data("view", AuthorizationFormView.of(config.auth().brandName(), form, catalog))
                 .createUni().map(html -> page(status, html));
     }
 

@@ -52,6 +52,8 @@ public class ReceiptResource {
             d.path("selected").path("accounts").forEach(n -> selected.add("Account " + n.asText()));
             d.path("selected").path("service_contracts").forEach(n -> selected.add("Service contract " + n.asText()));
             d.path("selected").path("service_points").forEach(n -> selected.add("Service point " + n.asText()));
+            d.path("selected").path("meter_devices").forEach(n -> selected.add("Meter " + n.asText()));
+            d.path("selected").path("aggregations").forEach(n -> selected.add("Group (aggregation) " + n.asText()));
             if (d.path("include_future").asBoolean(false)) {
                 selected.add("Accounts and services you add in the future");
             }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.repository.AuthorizationRequestRepository;
 import org.lfenergy.cds.auth.repository.ClientObjectRepository;
+import org.lfenergy.cds.auth.repository.GrantRepository;
+import org.lfenergy.cds.auth.service.consent.Preselection;
 import org.lfenergy.cds.auth.service.model.AuthorizationRequest;
 import org.lfenergy.cds.auth.service.model.ClientObject;
+import org.lfenergy.cds.auth.service.model.Grant;
 import org.lfenergy.cds.auth.service.scope.AuthorizationDetailsResolver;
 import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 
@@ -37,6 +40,7 @@ public class AuthorizationRequests {
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final ClientObjectRepository clients;
+    private final GrantRepository grants;
     private final AuthorizationRequestRepository requests;
     private final AuthorizationDetailsResolver resolver;
     private final ScopeCatalog catalog;
@@ -46,8 +50,9 @@ public class AuthorizationRequests {
     private final Clock clock = Clock.systemUTC();
 
     public AuthorizationRequests(ClientObjectRepository clients, AuthorizationRequestRepository requests,
-            ScopeCatalog catalog, ObjectMapper mapper, CdsConfig config) {
+            GrantRepository grants, ScopeCatalog catalog, ObjectMapper mapper, CdsConfig config) {
         this.clients = clients;
+        this.grants = grants;
         this.requests = requests;
         this.resolver = new AuthorizationDetailsResolver(catalog);
         this.catalog = catalog;
@@ -73,7 +78,7 @@ public class AuthorizationRequests {
                 return fromPushed(client, single(params, "request_uri", null), browserHash);
             }
             AuthorizationRequest request = validate(client, params, AuthorizationRequest.STARTED, browserHash, null);
-            return requests.insert(request).replaceWith(request);
+            return checkGrant(request).chain(() -> requests.insert(request)).replaceWith(request);
         });
     }
 
@@ -93,7 +98,30 @@ public class AuthorizationRequests {
         } catch (AuthorizeError e) {
             throw new ApiError(400, e.error(), e.description());
         }
-        return requests.insert(request).replaceWith(request);
+        AuthorizationRequest valid = request;
+        return checkGrant(valid).onFailure(AuthorizeError.class)
+                .transform(e -> new ApiError(400, ((AuthorizeError) e).error(), e.getMessage()))
+                .chain(() -> requests.insert(valid)).replaceWith(valid);
+    }
+
+    /**
+     * A Grant Authorization Request (WG1-02 §8.3) names a Grant of this client that is not final and whose scope
+     * holds every requested scope; otherwise {@code cds_grant_id_invalid_value}, redirected to the client.
+     */
+    private Uni<Void> checkGrant(AuthorizationRequest request) {
+        String grantId = request.grantIdToAuthorize();
+        if (grantId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return grants.find(grantId).map(found -> {
+            Grant grant = found.orElse(null);
+            if (grant == null || !grant.clientId().equals(request.clientId()) || grant.status().isFinal()
+                    || grant.targetGrantId() != null || !grant.scopes().containsAll(request.scopes())) {
+                throw new AuthorizeError("cds_grant_id_invalid_value", "cds_grant_id does not name an open grant of"
+                        + " this client covering the requested scope", request.redirectUri(), request.state());
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     private Uni<AuthorizationRequest> fromPushed(ClientObject client, String requestUri, String browserHash) {
@@ -163,10 +191,6 @@ public class AuthorizationRequests {
             throw new AuthorizeError("invalid_request", "code_challenge must be a base64url SHA-256 value (43 characters)",
                     target, state);
         }
-        if (params.containsKey("cds_grant_id")) {
-            throw new AuthorizeError("cds_grant_id_invalid_value",
-                    "authorizing an existing grant (cds_grant_id) is not supported yet", target, state);
-        }
         String scope = single(params, "scope", target, state);
         String detailsText = single(params, "authorization_details", target, state);
         JsonNode details = null;
@@ -195,9 +219,25 @@ public class AuthorizationRequests {
         if (resolution.scopes().isEmpty()) {
             throw new AuthorizeError("invalid_scope", "no scope requested", target, state);
         }
+        try {
+            List<JsonNode> effective = new java.util.ArrayList<>();
+            resolution.requested().forEach(effective::add);
+            Preselection.sections(effective);
+        } catch (ApiError e) {
+            throw new AuthorizeError(e.error(), e.description(), target, state);
+        }
+        // WG1-02 §8.3: cds_grant_id is evaluated last; an empty value counts as absent
+        List<String> grantIds = params.getOrDefault("cds_grant_id", List.of()).stream()
+                .filter(v -> v != null && !v.isBlank()).distinct().toList();
+        if (grantIds.size() > 1) {
+            throw new AuthorizeError("cds_grant_id_invalid_value", "cds_grant_id must have one value", target, state);
+        }
         ObjectNode document = mapper.createObjectNode();
         document.set("authorization_details", resolution.resolved());
         document.set("requested", resolution.requested());
+        if (!grantIds.isEmpty()) {
+            document.put("cds_grant_id", grantIds.get(0));
+        }
         Instant created = clock.instant();
         Instant expires = created.plus(AuthorizationRequest.PUSHED.equals(status) ? config.auth().parLifetime()
                 : config.auth().requestLifetime());

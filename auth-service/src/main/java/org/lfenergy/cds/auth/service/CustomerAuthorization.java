@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +22,10 @@ import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.repository.AuthorizationRequestRepository;
 import org.lfenergy.cds.auth.repository.ClientObjectRepository;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository;
+import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerMeter;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerObject;
+import org.lfenergy.cds.auth.service.consent.Preselection;
+import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakTokens;
 import org.lfenergy.cds.auth.service.model.AuthorizationRequest;
@@ -56,9 +60,25 @@ public class CustomerAuthorization {
         }
     }
 
-    /** Everything the authorization form shows. */
+    /**
+     * Everything the authorization form shows.
+     *
+     * @param ticked             per Request Section index, what starts ticked (the preselection, or what the customer
+     *                           sent when the form is shown again)
+     * @param preselectionFailed the Preselection Error page is shown instead of the form (WG3 §9.1 step 4)
+     */
     public record Form(AuthorizationRequest request, ClientObject client, List<CustomerObject> objects,
-            String error) {
+            List<CustomerMeter> meters, Map<Integer, Ticked> ticked, boolean preselectionFailed, String error) {
+
+        /** The customer's holdings as preselection paths (current meters only). */
+        public List<Preselection.Holding> holdings(Instant now) {
+            return CustomerAuthorization.holdings(objects, meters, now);
+        }
+    }
+
+    /** What is ticked in one Request Section. */
+    public record Ticked(Set<String> numbers, boolean includeFuture) {
+        static final Ticked NONE = new Ticked(Set.of(), false);
     }
 
     private final AuthorizationRequests validator;
@@ -75,13 +95,15 @@ public class CustomerAuthorization {
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<String> loginSecret = new AtomicReference<>();
     private final Receipts receipts;
+    private final ScopeCatalog catalog;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CustomerAuthorization.class);
 
     public CustomerAuthorization(AuthorizationRequests validator, AuthorizationRequestRepository requests,
             ClientObjectRepository clients, CustomerObjectRepository customers, KeycloakRealm realm,
             KeycloakTokens tokens, GrantService grants, CdsUrls urls, CdsConfig config, CdsIds ids,
-            ObjectMapper mapper, Receipts receipts) {
+            ObjectMapper mapper, Receipts receipts, ScopeCatalog catalog) {
         this.receipts = receipts;
+        this.catalog = catalog;
         this.validator = validator;
         this.requests = requests;
         this.clients = clients;
@@ -142,7 +164,8 @@ public class CustomerAuthorization {
                         .getBytes(StandardCharsets.UTF_8));
                 return tokens.token(basic, form);
             }).chain(answer -> {
-                String subject = answer.status() == 200 ? subjectOf(answer.body().getString("id_token")) : null;
+                String subject = answer.status() == 200 ? claimOf(answer.body().getString("id_token"), "sub") : null;
+                String loginSession = subject == null ? null : claimOf(answer.body().getString("id_token"), "sid");
                 if (subject == null) {
                     return requests.decide(request.requestId(), AuthorizationRequest.DECLINED, null).replaceWith(
                             new Next(clientError(request, "access_denied", "the customer login failed")));
@@ -153,19 +176,95 @@ public class CustomerAuthorization {
                                 new Next(clientError(request, "access_denied",
                                         "the login is not linked to a customer of this utility")));
                     }
-                    return requests.authenticated(request.requestId(), subject, personId, Ids.secret(),
-                            clock.instant().plus(config.auth().requestLifetime()))
-                            .replaceWith(Next.form(request.requestId()));
+                    return grantMeantFor(request, subject, personId).chain(mine -> {
+                        if (!mine) {
+                            // WG1-02 §8.3 step 4: the Grant is not this customer's
+                            return requests.decide(request.requestId(), AuthorizationRequest.DECLINED, null)
+                                    .replaceWith(new Next(clientError(request, "cds_grant_id_invalid_user",
+                                            "the grant is not meant for the customer who logged in")));
+                        }
+                        return requests.authenticated(request.requestId(), subject, personId, Ids.secret(),
+                                clock.instant().plus(config.auth().requestLifetime()), loginSession)
+                                .replaceWith(Next.form(request.requestId()));
+                    });
                 });
             });
         });
     }
 
-    /** The authorization form of an authenticated request. */
-    public Uni<Form> form(String requestId, String browserSecret, String error) {
+    /**
+     * The authorization form of an authenticated request, its sections preselected from the request; or the
+     * Preselection Error page when a section that asks for it ({@code error_if_no_preselections}) would start with
+     * nothing ticked.
+     */
+    public Uni<Form> form(String requestId, String browserSecret) {
         return boundRequest(requestId, browserSecret, AuthorizationRequest.AUTHENTICATED).chain(request ->
                 clients.find(request.clientId()).chain(client -> customers.ofPerson(request.personId())
-                        .map(objects -> new Form(request, client.orElseThrow(), objects, error))));
+                        .chain(objects -> customers.metersOfPerson(request.personId()).map(meters -> {
+                            List<Preselection.Holding> holdings = holdings(objects, meters, clock.instant());
+                            Map<Integer, Ticked> ticked = new LinkedHashMap<>();
+                            boolean failed = false;
+                            for (Preselection.Section section : sections(request)) {
+                                Preselection.Result r = Preselection.of(section, holdings);
+                                ticked.put(section.index(), new Ticked(r.ticked(), r.includeFuture()));
+                                failed |= section.errorIfNoPreselections() && r.nothingPreselected();
+                            }
+                            return new Form(request, client.orElseThrow(), objects, meters, ticked, failed, null);
+                        }))));
+    }
+
+    /** The Request Sections of a validated request (validation already checked the merge rules). */
+    public static List<Preselection.Section> sections(AuthorizationRequest request) {
+        List<JsonNode> entries = new ArrayList<>();
+        request.requested().forEach(entries::add);
+        return Preselection.sections(entries);
+    }
+
+    /** The customer's holdings as preselection paths: one per (contract, meter account, current meter). */
+    static List<Preselection.Holding> holdings(List<CustomerObject> objects, List<CustomerMeter> meters,
+            Instant now) {
+        Map<String, List<String>> current = new LinkedHashMap<>();
+        for (CustomerMeter m : meters) {
+            if (m.isCurrentAt(now)) {
+                current.computeIfAbsent(m.gridxClient() + "|" + m.meterAccountId(), k -> new ArrayList<>())
+                        .add(m.meterId());
+            }
+        }
+        List<Preselection.Holding> out = new ArrayList<>();
+        for (CustomerObject o : objects) {
+            List<String> installed = o.meterAccountId().isEmpty() ? List.of()
+                    : current.getOrDefault(o.gridxClient() + "|" + o.meterAccountId(), List.of());
+            if (installed.isEmpty()) {
+                out.add(new Preselection.Holding(o.entityId(), o.contractId(), o.premiseId(), o.servicePointId(),
+                        null));
+            }
+            for (String meter : installed) {
+                out.add(new Preselection.Holding(o.entityId(), o.contractId(), o.premiseId(), o.servicePointId(),
+                        meter));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The form's re-login link (WG3 §9.2 footer) and the Preselection Error page's "log in as another customer":
+     * the request goes back to the login, which always asks for credentials.
+     */
+    public Uni<String> relogin(String requestId, String browserSecret, String callbackUri) {
+        return boundRequest(requestId, browserSecret, AuthorizationRequest.AUTHENTICATED).chain(request ->
+                requests.restart(request.requestId()).chain(ok -> {
+                    if (!ok) {
+                        throw AuthorizeError.page("invalid_request", "this authorization request was already decided");
+                    }
+                    // Keycloak re-authenticates the same user while its session lives: end the login's session so
+                    // the login page asks for a username again
+                    String session = request.document().path("login_session").asText(null);
+                    Uni<Void> ended = session == null ? Uni.createFrom().voidItem() : realm.deleteSession(session)
+                            .onFailure().invoke(e -> LOG.warnf("could not end login session %s: %s", session,
+                                    e.getMessage()))
+                            .onFailure().recoverWithNull().replaceWithVoid();
+                    return ended.chain(() -> loginUrl(request, browserSecret, callbackUri));
+                }));
     }
 
     /**
@@ -182,26 +281,70 @@ public class CustomerAuthorization {
                 throw AuthorizeError.page("invalid_request", "the form expired or was not sent from this page;"
                         + " start again from the application");
             }
-            if ("decline".equals(first(form, "decision"))) {
+            String decision = first(form, "decision");
+            if ("decline".equals(decision) || "no_preselections".equals(decision)) {
+                // the Preselection Error page's cancel answers no_preselections (cds-auth-side §16 C7)
+                String error = "decline".equals(decision) ? "access_denied" : "no_preselections";
+                String description = "decline".equals(decision) ? "the customer declined"
+                        : "nothing the request preselects belongs to the customer";
                 return requests.decide(request.requestId(), AuthorizationRequest.DECLINED, null).map(ok -> {
                     if (!ok) {
                         throw AuthorizeError.page("invalid_request", "this request was already decided");
                     }
-                    return (Object) new Next(clientError(request, "access_denied", "the customer declined"));
+                    return (Object) new Next(clientError(request, error, description));
                 });
             }
-            if (!"approve".equals(first(form, "decision"))) {
+            if (!"approve".equals(decision)) {
                 throw AuthorizeError.page("invalid_request", "approve or decline");
             }
-            return customers.ofPerson(request.personId()).chain(objects -> {
-                ObjectNode selections = selections(request, objects, form);
-                if (selections == null) {
-                    return clients.find(request.clientId()).map(c -> (Object) new Form(request, c.orElseThrow(), objects,
-                            "Select at least one account, service contract or service point to share."));
-                }
-                return approve(request, selections);
-            });
+            return customers.ofPerson(request.personId()).chain(objects -> customers.metersOfPerson(
+                    request.personId()).chain(meters -> {
+                        List<Preselection.Section> sections = sections(request);
+                        Map<Integer, Ticked> ticked = posted(sections, holdings(objects, meters, clock.instant()),
+                                form);
+                        String missing = firstEmpty(sections, ticked);
+                        if (missing != null || objects.isEmpty()) {
+                            return clients.find(request.clientId()).map(c -> (Object) new Form(request,
+                                    c.orElseThrow(), objects, meters, ticked, false,
+                                    "Select at least one item to share for " + (missing == null ? "each request"
+                                            : missing) + "."));
+                        }
+                        return approve(request, selections(request, objects, sections, ticked));
+                    }));
         });
+    }
+
+    /** What the customer ticked per section, keeping only entries of the customer (or of the preselected list). */
+    private static Map<Integer, Ticked> posted(List<Preselection.Section> sections,
+            List<Preselection.Holding> holdings, Map<String, List<String>> form) {
+        Map<Integer, Ticked> out = new LinkedHashMap<>();
+        for (Preselection.Section section : sections) {
+            Preselection.Level level = section.level();
+            Set<String> allowed = new LinkedHashSet<>();
+            if (level == Preselection.Level.AGGREGATION) {
+                allowed.addAll(Preselection.of(section, holdings).ticked());
+            } else {
+                holdings.stream().map(Preselection.keyOf(level)).filter(k -> k != null && !k.isEmpty())
+                        .forEach(allowed::add);
+            }
+            String prefix = "s" + section.index() + ".";
+            Set<String> numbers = new LinkedHashSet<>(form.getOrDefault(prefix + level.formName(), List.of()));
+            numbers.retainAll(allowed);
+            boolean future = level.offersIncludeFuture() && "on".equals(first(form, prefix + "include_future"));
+            out.put(section.index(), new Ticked(numbers, future));
+        }
+        return out;
+    }
+
+    /** The name of the first section with nothing ticked, or null. */
+    private String firstEmpty(List<Preselection.Section> sections, Map<Integer, Ticked> ticked) {
+        for (Preselection.Section section : sections) {
+            if (ticked.getOrDefault(section.index(), Ticked.NONE).numbers().isEmpty()) {
+                return String.join(", ", section.scopeIds().stream().map(id -> catalog.scope(id)
+                        .map(sc -> sc.published().path("name").asText(id)).orElse(id)).toList());
+            }
+        }
+        return null;
     }
 
     private Uni<Object> approve(AuthorizationRequest request, ObjectNode selections) {
@@ -211,9 +354,12 @@ public class CustomerAuthorization {
                 throw AuthorizeError.page("invalid_request", "this request was already decided");
             }
             return clients.find(request.clientId());
-        }).map(java.util.Optional::orElseThrow).chain(client -> grants.createConsent(client, request.scopes(),
-                        request.authorizationDetails(), selections, request.customerUserId(), request.state(),
-                        confirmation)
+        }).map(java.util.Optional::orElseThrow).chain(client -> (request.grantIdToAuthorize() == null
+                ? grants.createConsent(client, request.scopes(), request.authorizationDetails(), selections,
+                        request.customerUserId(), request.state(), confirmation)
+                : grants.get(request.grantIdToAuthorize()).chain(existing -> grants.authorizeExisting(existing,
+                        client, request.scopes(), request.authorizationDetails(), selections,
+                        request.customerUserId(), request.state(), confirmation)))
                 .chain(grant -> receipts.create(confirmation, grant, request, client, selections)
                         .invoke(r -> LOG.infof("grant %s approved; receipt %s at %s", grant.grantId(), confirmation,
                                 receipts.url(r.token())))
@@ -222,6 +368,29 @@ public class CustomerAuthorization {
                         .map(r -> (Object) new Next(handoff(request, grant), null,
                                 request.redirectUri().equals(client.document().path("cds_default_redirect_uri")
                                         .asText(null)) ? r.token() : null))));
+    }
+
+    /**
+     * Whether the Grant of a Grant Authorization Request may be authorized by this customer: a Grant approved
+     * before belongs to the Keycloak user who approved it and to that customer; a Grant the server created without
+     * a customer may be authorized by whoever the client sends.
+     */
+    private Uni<Boolean> grantMeantFor(AuthorizationRequest request, String subject, String personId) {
+        String grantId = request.grantIdToAuthorize();
+        if (grantId == null) {
+            return Uni.createFrom().item(true);
+        }
+        return grants.get(grantId).chain(grant -> grants.customerUser(grantId).chain(user -> {
+            if (user != null && !user.equals(subject)) {
+                return Uni.createFrom().item(false);
+            }
+            String customer = grant.document().path("selections").path("customer_id").asText(null);
+            if (customer == null) {
+                return Uni.createFrom().item(true);
+            }
+            return customers.ofPerson(personId).map(objects -> objects.stream().anyMatch(o ->
+                    customer.equals(ids.id(CdsIdKind.CUSTOMER, o.gridxClient(), personId))));
+        }));
     }
 
     /** Keycloak's authorization endpoint for the CDS client, asking for the Grant's scope (code issued at once). */
@@ -237,43 +406,56 @@ public class CustomerAuthorization {
         return AuthorizationRequests.redirect(urls.issuer() + "/protocol/openid-connect/auth", p);
     }
 
-    /** The selected objects, checked against the customer's own; null when nothing valid was selected. */
+    /**
+     * The Grant's record of the customer's choices: per scope the selected objects of its section (accounts,
+     * contracts, service points and meters by CDS id, aggregations by number; the Coverage of that scope on
+     * {@code cds.grants.v1}), plus the numbers of everything selected for the receipt.
+     */
     private ObjectNode selections(AuthorizationRequest request, List<CustomerObject> objects,
-            Map<String, List<String>> form) {
-        Set<String> accounts = new LinkedHashSet<>(form.getOrDefault("account", List.of()));
-        Set<String> contracts = new LinkedHashSet<>(form.getOrDefault("contract", List.of()));
-        Set<String> servicePoints = new LinkedHashSet<>(form.getOrDefault("service_point", List.of()));
+            List<Preselection.Section> sections, Map<Integer, Ticked> ticked) {
+        String gridxClient = objects.get(0).gridxClient();
         ObjectNode out = mapper.createObjectNode();
-        List<String> accountIds = new ArrayList<>();
-        List<String> contractIds = new ArrayList<>();
-        List<String> servicePointIds = new ArrayList<>();
-        String gridxClient = null;
-        Set<String> seen = new LinkedHashSet<>();
-        for (CustomerObject o : objects) {
-            gridxClient = o.gridxClient();
-            if (accounts.contains(o.entityId()) && seen.add("a" + o.entityId())) {
-                accountIds.add(ids.id(CdsIdKind.ACCOUNT, o.gridxClient(), o.entityId()));
-            }
-            if (contracts.contains(o.contractId()) && seen.add("c" + o.contractId())) {
-                contractIds.add(ids.id(CdsIdKind.SERVICE_CONTRACT, o.gridxClient(), o.contractId()));
-            }
-            if (!o.servicePointId().isEmpty() && servicePoints.contains(o.servicePointId())
-                    && seen.add("s" + o.servicePointId())) {
-                servicePointIds.add(ids.id(CdsIdKind.SERVICE_POINT, o.gridxClient(), o.servicePointId()));
-            }
-        }
-        if (gridxClient == null || accountIds.isEmpty() && contractIds.isEmpty() && servicePointIds.isEmpty()) {
-            return null;
-        }
         out.put("customer_id", ids.id(CdsIdKind.CUSTOMER, gridxClient, request.personId()));
-        out.set("accounts", mapper.valueToTree(accountIds));
-        out.set("service_contracts", mapper.valueToTree(contractIds));
-        out.set("service_points", mapper.valueToTree(servicePointIds));
-        out.put("include_future", "on".equals(first(form, "include_future")));
-        out.set("numbers", mapper.createObjectNode()
-                .<ObjectNode>set("accounts", mapper.valueToTree(new ArrayList<>(accounts)))
-                .<ObjectNode>set("service_contracts", mapper.valueToTree(new ArrayList<>(contracts)))
-                .set("service_points", mapper.valueToTree(new ArrayList<>(servicePoints))));
+        ObjectNode byScope = out.putObject("by_scope");
+        Map<String, Set<String>> numbers = new LinkedHashMap<>();
+        for (String kind : List.of("accounts", "service_contracts", "service_points", "meter_devices",
+                "aggregations")) {
+            numbers.put(kind, new LinkedHashSet<>());
+        }
+        boolean anyFuture = false;
+        for (Preselection.Section section : sections) {
+            Ticked t = ticked.get(section.index());
+            ObjectNode chosen = mapper.createObjectNode();
+            String kind = switch (section.level()) {
+                case ACCOUNT -> "accounts";
+                case SERVICE_CONTRACT -> "service_contracts";
+                case SERVICE_POINT -> "service_points";
+                case METER_DEVICE -> "meter_devices";
+                case AGGREGATION -> "aggregations";
+            };
+            for (String k : List.of("accounts", "service_contracts", "service_points", "meter_devices",
+                    "aggregations")) {
+                chosen.putArray(k);
+            }
+            CdsIdKind idKind = switch (section.level()) {
+                case ACCOUNT -> CdsIdKind.ACCOUNT;
+                case SERVICE_CONTRACT -> CdsIdKind.SERVICE_CONTRACT;
+                case SERVICE_POINT -> CdsIdKind.SERVICE_POINT;
+                case METER_DEVICE -> CdsIdKind.METER_DEVICE;
+                case AGGREGATION -> null;
+            };
+            for (String number : t.numbers()) {
+                chosen.withArray(kind).add(idKind == null ? number : ids.id(idKind, gridxClient, number));
+                numbers.get(kind).add(number);
+            }
+            chosen.put("include_future", t.includeFuture());
+            anyFuture |= t.includeFuture();
+            for (String scopeId : section.scopeIds()) {
+                byScope.set(scopeId, chosen.deepCopy());
+            }
+        }
+        out.put("include_future", anyFuture);
+        out.set("numbers", mapper.valueToTree(numbers));
         return out;
     }
 
@@ -321,15 +503,15 @@ public class CustomerAuthorization {
         return realm.ensureLoginClient(config.auth().loginClient(), redirects).invoke(loginSecret::set);
     }
 
-    /** The subject of the login's ID token (Keycloak just issued it to us on the back channel). */
-    private String subjectOf(String idToken) {
+    /** A claim of the login's ID token (Keycloak just issued it to us on the back channel). */
+    private String claimOf(String idToken, String claim) {
         if (idToken == null) {
             return null;
         }
         String[] parts = idToken.split("\\.");
         try {
             JsonNode claims = mapper.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("sub").asText(null);
+            return claims.path(claim).asText(null);
         } catch (RuntimeException | java.io.IOException e) {
             return null;
         }

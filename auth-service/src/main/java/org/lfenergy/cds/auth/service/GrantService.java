@@ -113,6 +113,57 @@ public class GrantService {
                 .chain(g -> ensureTokenScope(g, client));
     }
 
+    /**
+     * A Grant Authorization Request was approved (WG1-02 §8.3 step 5): the existing Grant is updated at once — the
+     * approved scopes' details and the customer's selections replace the old ones, every approved scope is enabled
+     * (status {@code active}, or {@code partial} when the request covered only part of the Grant's scope), the
+     * receipt confirmation is added and the change is published.
+     */
+    public Uni<Grant> authorizeExisting(Grant grant, ClientObject client, List<String> scopes, ArrayNode details,
+            ObjectNode selections, String customerUserId, String state, String receiptConfirmation) {
+        if (grant.status().isFinal()) {
+            throw new ApiError(409, "invalid_transition", "a " + grant.status().wire() + " grant cannot be authorized");
+        }
+        Instant now = clock.instant();
+        ObjectNode d = grant.document().deepCopy();
+        ArrayNode all = mapper.createArrayNode();
+        for (JsonNode entry : grant.authorizationDetails()) {
+            if (!scopes.contains(entry.path("type").asText())) {
+                all.add(entry.deepCopy());
+            }
+        }
+        details.forEach(e -> all.add(e.deepCopy()));
+        d.set("authorization_details", all);
+        d.put("enabled_scope", String.join(" ", scopes));
+        d.set("enabled_authorization_details", details.deepCopy());
+        d.putNull("eta");
+        d.set("expires", expiresOf(details));
+        d.withArray("receipt_confirmations").add(receiptConfirmation);
+        d.set("selections", selections.deepCopy());
+        if (state != null) {
+            d.put("state", state);
+        }
+        GrantState next = scopes.containsAll(grant.scopes()) ? GrantState.ACTIVE : GrantState.PARTIAL;
+        Grant changed = grant.changed(next, d, now);
+        return pool.withTransaction(sql -> grants.update(sql, changed).chain(ok -> {
+                    if (!ok) {
+                        throw new ApiError(409, "conflict", "the grant was changed concurrently; retry");
+                    }
+                    return sql.preparedQuery("update cds_grant set customer_user_id = $2 where grant_id = $1")
+                            .execute(io.vertx.mutiny.sqlclient.Tuple.of(grant.grantId(), customerUserId));
+                }))
+                .replaceWith(changed)
+                .call(publisher::publishWithProxies)
+                .invoke(g -> LOG.infof("grant %s authorized again by its customer: %s -> %s", g.grantId(),
+                        grant.status().wire(), next.wire()))
+                .chain(g -> ensureTokenScope(g, client));
+    }
+
+    /** The Keycloak user who approved a customer-consent Grant, or null. */
+    public Uni<String> customerUser(String grantId) {
+        return grants.customerUser(grantId);
+    }
+
     /** Remembers the Keycloak session the Grant's tokens live in (ended when the Grant ends). */
     public Uni<Void> recordSession(String grantId, String sessionId) {
         return pool.preparedQuery("update cds_grant set keycloak_session = $2 where grant_id = $1"

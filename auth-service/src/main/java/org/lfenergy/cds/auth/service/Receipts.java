@@ -55,7 +55,7 @@ public class Receipts {
     public Uni<Receipt> create(String confirmation, Grant grant, AuthorizationRequest request, ClientObject client,
             ObjectNode selections) {
         var view = AuthorizationFormView.of(config.auth().brandName(),
-                new CustomerAuthorization.Form(request, client, List.of(), null), catalog);
+                new CustomerAuthorization.Form(request, client, List.of(), List.of(), java.util.Map.of(), false, null), catalog);
         ObjectNode d = mapper.createObjectNode();
         d.put("client_name", view.clientName());
         if (view.clientUri() != null) {

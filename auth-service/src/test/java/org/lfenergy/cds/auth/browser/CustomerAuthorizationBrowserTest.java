@@ -53,9 +53,20 @@ import org.lfenergy.cds.auth.support.ConsentClient;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.gridx.CustomerPayload;
+import org.lfenergy.cds.contracts.gridx.GridxPayload;
+import org.lfenergy.cds.contracts.gridx.MeterAccountMeterPayload;
 import org.lfenergy.cds.testing.LocalStack;
 import org.lfenergy.cds.testing.RealInfrastructure;
+import org.lfenergy.cds.auth.mapping.GrantEventMapper;
+import org.lfenergy.cds.auth.service.GrantService;
+import org.lfenergy.cds.auth.service.model.Grant;
+import org.lfenergy.cds.auth.service.model.GrantState;
+import org.lfenergy.cds.contracts.grant.Coverage;
+import org.lfenergy.cds.contracts.id.CdsIdKind;
+import org.lfenergy.cds.contracts.id.CdsIds;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -79,6 +90,15 @@ class CustomerAuthorizationBrowserTest {
     @Inject
     Pool pool;
 
+    @Inject
+    GrantService grantService;
+
+    @Inject
+    GrantEventMapper eventMapper;
+
+    @Inject
+    CdsIds ids;
+
     ConsentClient client;
     String personId;
     String username;
@@ -97,32 +117,56 @@ class CustomerAuthorizationBrowserTest {
 
     @BeforeEach
     void customerAndClient() throws Exception {
-        client = ConsentClient.register(base, "cds_accounts cds_usage");
+        client = ConsentClient.register(base, "cds_accounts cds_usage cds_meters");
         personId = "P" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         username = "test-customer-" + personId.toLowerCase();
         publishCustomer(personId);
+        publishMeters(personId);
         createKeycloakUser(username, personId);
+        awaitCustomer(personId);
+    }
+
+    void awaitCustomer(String person) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.preparedQuery(
-                "select count(*) from customer_object where person_id = $1").execute(Tuple.of(personId))
+                "select count(*) from customer_object where person_id = $1").execute(Tuple.of(person))
                 .await().indefinitely().iterator().next().getLong(0) == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.preparedQuery(
+                "select count(*) from customer_meter where meter_account_id in ($1, $2)")
+                .execute(Tuple.of("MA1" + person, "MA2" + person))
+                .await().indefinitely().iterator().next().getLong(0) == 3);
     }
 
     void publishCustomer(String person) {
+        OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00-08:00");
+        publish("auth-service-test.gridx.customers.v1", "GRIDX_TEST_CUSTOMER", "file-" + person, row -> person, List.of(
+                new CustomerPayload(person, "E" + person, "C1" + person, "PR" + person, "SP1" + person,
+                        "MA1" + person, start, null, "active"),
+                new CustomerPayload(person, "E" + person, "C2" + person, "PR" + person, "SP2" + person,
+                        "MA2" + person, start, null, "active")));
+    }
+
+    /** MA1 has meter M1 (and a meter M0 removed in 2024), MA2 has meter M2. */
+    void publishMeters(String person) {
+        OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00-08:00");
+        OffsetDateTime swap = OffsetDateTime.parse("2024-06-01T00:00:00-07:00");
+        publish("auth-service-test.gridx.meteraccount-meters.v1", "GRIDX_TEST_METERACCOUNTMETER", "file-m-" + person,
+                MeterAccountMeterPayload::meterAccountId, List.of(
+                        new MeterAccountMeterPayload("MA1" + person, "M0" + person, start, swap),
+                        new MeterAccountMeterPayload("MA1" + person, "M1" + person, swap, null),
+                        new MeterAccountMeterPayload("MA2" + person, "M2" + person, start, null)));
+    }
+
+    /** Publishes GridX rows as ingest-service does (one RowEvent per row, numbered lines). */
+    <T extends GridxPayload> void publish(String topic, String fileName, String fileId,
+            java.util.function.Function<T, String> key, List<T> rows) {
         Properties props = new Properties();
         props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00-08:00");
-            List<CustomerPayload> rows = List.of(
-                    new CustomerPayload(person, "E" + person, "C1" + person, "PR" + person, "SP1" + person,
-                            "MA1" + person, start, null, "active"),
-                    new CustomerPayload(person, "E" + person, "C2" + person, "PR" + person, "SP2" + person,
-                            "MA2" + person, start, null, "active"));
             long line = 1;
-            for (CustomerPayload row : rows) {
-                byte[] value = EventCodec.shared().encode(RowEvent.of("TEST", "file-" + person, "GRIDX_TEST_CUSTOMER",
-                        line++, row));
-                producer.send(new ProducerRecord<>("auth-service-test.gridx.customers.v1", person, value));
+            for (T row : rows) {
+                byte[] value = EventCodec.shared().encode(RowEvent.of("TEST", fileId, fileName, line++, row));
+                producer.send(new ProducerRecord<>(topic, key.apply(row), value));
             }
             producer.flush();
         }
@@ -160,16 +204,29 @@ class CustomerAuthorizationBrowserTest {
 
     /** Opens the authorization request, logs the customer in and waits for the authorization form. */
     void loginToForm(URI authorizationRequest) {
+        loginAs(authorizationRequest, username, "authorization-form");
+    }
+
+    /** Opens the authorization request in a fresh browser session, logs this user in and waits for an element. */
+    void loginAs(URI authorizationRequest, String user, String waitForId) {
         // a new customer: forget the previous test's Keycloak session (cookies are per host)
         browser.get(LocalStack.infrastructure().keycloakUrl() + "/realms/cds/.well-known/openid-configuration");
         browser.manage().deleteAllCookies();
         browser.get(authorizationRequest.toString());
+        submitLogin(user, waitForId);
+    }
+
+    /** Fills Keycloak's login page and waits for an element of the page that follows. */
+    void submitLogin(String user, String waitForId) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).clear();
+            browser.findElement(By.id("username")).sendKeys(user);
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
             browser.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("authorization-form")));
+            if (waitForId != null) {
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitForId)));
+            }
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("stuck at " + browser.getCurrentUrl() + ": "
                     + browser.findElement(By.tagName("body")).getText(), e);
@@ -208,10 +265,10 @@ class CustomerAuthorizationBrowserTest {
         loginToForm(request);
         assertThat(browser.findElement(By.id("requester")).getText()).contains("requests access");
         assertThat(browser.findElements(By.cssSelector("section.request"))).hasSize(2);
-        assertThat(browser.findElement(By.cssSelector("label[for='account-E" + personId + "']")).getText())
+        assertThat(browser.findElement(By.cssSelector("label[for='s0-account-E" + personId + "']")).getText())
                 .contains("E" + personId);
-        browser.findElement(By.id("account-E" + personId)).click();
-        browser.findElement(By.id("contract-C1" + personId)).click();
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C1" + personId)).click();
         browser.findElement(By.id("approve")).click();
 
         AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
@@ -270,7 +327,7 @@ class CustomerAuthorizationBrowserTest {
     @Test
     void approvalWithoutCsrfTokenIsRefusedWithoutRedirecting() {
         loginToForm(authorization(new CodeVerifier(), new State()).build().toURI());
-        browser.findElement(By.id("account-E" + personId)).click();
+        browser.findElement(By.id("s0-account-E" + personId)).click();
         ((JavascriptExecutor) browser).executeScript("document.querySelector('[name=csrf_token]').remove();");
 
         browser.findElement(By.id("approve")).click();
@@ -288,7 +345,9 @@ class CustomerAuthorizationBrowserTest {
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("form-error")));
-        browser.findElement(By.id("account-E" + personId)).click();
+        assertThat(browser.findElement(By.id("form-error")).getText()).contains("Account List");
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C1" + personId)).click();
         browser.findElement(By.id("approve")).click();
         assertThat(landedAtClient()).contains("code=");
     }
@@ -297,7 +356,8 @@ class CustomerAuthorizationBrowserTest {
     void receiptAtItsRandomUrlShowsTheApprovalAndRevokesTheGrantWithoutLogin() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         loginToForm(authorization(verifier, new State()).build().toURI());
-        browser.findElement(By.id("contract-C2" + personId)).click();
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C2" + personId)).click();
         browser.findElement(By.id("approve")).click();
         AuthorizationCode code = AuthorizationResponse.parse(URI.create(landedAtClient())).toSuccessResponse()
                 .getAuthorizationCode();
@@ -338,5 +398,208 @@ class CustomerAuthorizationBrowserTest {
     void unknownReceiptUrlIsNotFound() {
         given().when().get("/oauth/receipts/" + UUID.randomUUID()).then().statusCode(404)
                 .header("X-Robots-Tag", "noindex");
+    }
+
+    /** A front-channel request for these scopes with this authorization_details JSON. */
+    URI requestWithDetails(String scopes, String details, CodeVerifier verifier, State state) {
+        return new AuthorizationRequest.Builder(new ResponseType("code"), new ClientID(client.clientId))
+                .endpointURI(base.resolve("/oauth/authorize")).redirectionURI(URI.create(client.redirectUri))
+                .scope(Scope.parse(scopes)).state(state).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .customParameter("authorization_details", details).build().toURI();
+    }
+
+    /** The Coverage the gateway gets for one scope of a Grant (the cds.grants.v1 event auth-service publishes). */
+    Coverage coverageOf(String grantId, String scope) {
+        Grant grant = grantService.get(grantId).await().atMost(Duration.ofSeconds(10));
+        return eventMapper.toEvent(grant, null).scopes().stream().filter(g -> g.scope().equals(scope)).findFirst()
+                .orElseThrow().coverage();
+    }
+
+    String approveAndRedeem(CodeVerifier verifier) throws Exception {
+        browser.findElement(By.id("approve")).click();
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(landedAtClient())).toSuccessResponse()
+                .getAuthorizationCode();
+        TokenResponse issued = token(new AuthorizationCodeGrant(code, URI.create(client.redirectUri), verifier));
+        assertThat(issued.indicatesSuccess()).as(String.valueOf(issued.toHTTPResponse().getBody())).isTrue();
+        return ((List<?>) issued.toSuccessResponse().getCustomParameters().get("cds_grant_ids")).get(0).toString();
+    }
+
+    @Test
+    void meterSelectionPreselectedByNumberAndAccountsByAllWithIncludeFutureBecomeTheGrantsCoverage() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_accounts\",\"account_numbers\":[\"_all\",\"_include_future\"]},"
+                + "{\"type\":\"cds_meters\",\"meter_numbers\":[\"M2" + personId + "\"]}]";
+        loginToForm(requestWithDetails("cds_accounts cds_meters", details, verifier, new State()));
+
+        assertThat(browser.findElement(By.id("s0-account-E" + personId)).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("s0-include_future")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("s1-meter-SP2" + personId + "-M2" + personId)).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("s1-meter-SP1" + personId + "-M1" + personId)).isSelected()).isFalse();
+        // a meter removed from the meter account is no longer the customer's to share
+        assertThat(browser.findElements(By.id("s1-meter-SP1" + personId + "-M0" + personId))).isEmpty();
+        assertThat(browser.findElement(By.id("s1-count")).getText()).isEqualTo("1 of 2 selected");
+        browser.findElement(By.id("s1-meter-SP1" + personId + "-M1" + personId)).click();
+        assertThat(browser.findElement(By.id("s1-count")).getText()).isEqualTo("2 of 2 selected");
+        browser.findElement(By.id("s1-meter-SP2" + personId + "-M2" + personId)).click();
+
+        String grantId = approveAndRedeem(verifier);
+
+        Coverage meters = coverageOf(grantId, "cds_meters");
+        assertThat(meters.meterDevices().ids()).containsExactly(ids.id(CdsIdKind.METER_DEVICE, "TEST", "M1" + personId));
+        assertThat(meters.accounts().isEmpty()).isTrue();
+        assertThat(meters.customerId()).isEqualTo(ids.id(CdsIdKind.CUSTOMER, "TEST", personId));
+        Coverage accounts = coverageOf(grantId, "cds_accounts");
+        assertThat(accounts.accounts().ids()).containsExactly(ids.id(CdsIdKind.ACCOUNT, "TEST", "E" + personId));
+        assertThat(accounts.accounts().includeFuture()).isTrue();
+        assertThat(accounts.meterDevices().isEmpty()).isTrue();
+    }
+
+    @Test
+    void mergedScopesShareOneSectionThatListsTheMetersUnderEachContract() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_meters\",\"authorization_form_selection_type\":\"service_contract_selection\","
+                + "\"merge_selection_with\":\"cds_usage\",\"contract_numbers\":[\"C1" + personId + "\"]},"
+                + "{\"type\":\"cds_usage\",\"merge_selection_with\":\"cds_meters\","
+                + "\"contract_numbers\":[\"C1" + personId + "\"]}]";
+        loginToForm(requestWithDetails("cds_meters cds_usage", details, verifier, new State()));
+
+        assertThat(browser.findElements(By.cssSelector("section.request"))).hasSize(1);
+        assertThat(browser.findElement(By.id("section-0-title")).getText()).contains("Meter").contains("Usage");
+        assertThat(browser.findElement(By.id("s0-contract-C1" + personId)).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("s0-contract-C2" + personId)).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("s0-selection")).getText()).contains("Meter M1" + personId)
+                .contains("Meter M2" + personId);
+        assertThat(browser.findElements(By.cssSelector("input[name='s0.meter']"))).isEmpty();
+
+        String grantId = approveAndRedeem(verifier);
+
+        String contract = ids.id(CdsIdKind.SERVICE_CONTRACT, "TEST", "C1" + personId);
+        assertThat(coverageOf(grantId, "cds_meters").serviceContracts().ids()).containsExactly(contract);
+        assertThat(coverageOf(grantId, "cds_usage").serviceContracts().ids()).containsExactly(contract);
+    }
+
+    @Test
+    void preselectedNumbersThatAreNotTheCustomersShowThePreselectionErrorPageWhoseCancelAnswersNoPreselections()
+            throws Exception {
+        State state = new State();
+        String details = "[{\"type\":\"cds_accounts\",\"error_if_no_preselections\":true,"
+                + "\"account_numbers\":[\"SOMEONE-ELSES\"]}]";
+        loginAs(requestWithDetails("cds_accounts", details, new CodeVerifier(), state), username,
+                "preselection-error");
+
+        assertThat(browser.findElement(By.id("requested")).getText()).contains("accounts");
+        assertThat(browser.findElements(By.id("authorization-form"))).isEmpty();
+        browser.findElement(By.id("cancel")).click();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("no_preselections");
+        assertThat(response.getState()).isEqualTo(state);
+    }
+
+    @Test
+    void fromThePreselectionErrorPageAnotherCustomerWhoHoldsTheNumberCanLogInAndSeeItPreselected() throws Exception {
+        String other = "Q" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String otherUser = "test-customer-" + other.toLowerCase();
+        publishCustomer(other);
+        publishMeters(other);
+        createKeycloakUser(otherUser, other);
+        awaitCustomer(other);
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_accounts\",\"error_if_no_preselections\":true,"
+                + "\"account_numbers\":[\"E" + other + "\"]}]";
+        loginAs(requestWithDetails("cds_accounts", details, verifier, new State()), username, "preselection-error");
+
+        browser.findElement(By.id("relogin-link")).click();
+        submitLogin(otherUser, "authorization-form");
+
+        assertThat(browser.findElement(By.id("s0-account-E" + other)).isSelected()).isTrue();
+        assertThat(browser.findElements(By.id("s0-account-E" + personId))).isEmpty();
+        String grantId = approveAndRedeem(verifier);
+        assertThat(coverageOf(grantId, "cds_accounts").customerId()).isEqualTo(ids.id(CdsIdKind.CUSTOMER, "TEST", other));
+    }
+
+    @Test
+    void grantAuthorizationRequestUpdatesTheExistingGrantWithTheNewSelectionAndAReceipt() throws Exception {
+        CodeVerifier first = new CodeVerifier();
+        loginToForm(authorization(first, new State()).build().toURI());
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C1" + personId)).click();
+        String grantId = approveAndRedeem(first);
+        Grant approved = grantService.get(grantId).await().atMost(Duration.ofSeconds(10));
+        grantService.transition(approved, GrantState.NEEDS_AUTHORIZATION, null).await().atMost(Duration.ofSeconds(30));
+        assertThat(client.api("/cds-api/v1/grants/" + grantId).path("status").asText()).isEqualTo("needs_authorization");
+
+        CodeVerifier second = new CodeVerifier();
+        URI again = new AuthorizationRequest.Builder(authorization(second, new State()).build())
+                .customParameter("cds_grant_id", grantId).build().toURI();
+        loginToForm(again);
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C2" + personId)).click();
+        String reauthorized = approveAndRedeem(second);
+
+        assertThat(reauthorized).isEqualTo(grantId);
+        var grant = client.api("/cds-api/v1/grants/" + grantId);
+        assertThat(grant.path("status").asText()).isEqualTo("active");
+        assertThat(grant.path("enabled_scope").asText()).isEqualTo("cds_accounts cds_usage");
+        assertThat(grant.path("receipt_confirmations")).hasSize(2);
+        assertThat(coverageOf(grantId, "cds_usage").serviceContracts().ids())
+                .containsExactly(ids.id(CdsIdKind.SERVICE_CONTRACT, "TEST", "C2" + personId));
+    }
+
+    @Test
+    void grantAuthorizationRequestForAnotherCustomersGrantRedirectsWithInvalidUser() throws Exception {
+        CodeVerifier first = new CodeVerifier();
+        loginToForm(authorization(first, new State()).build().toURI());
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C1" + personId)).click();
+        String grantId = approveAndRedeem(first);
+        String other = "R" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String otherUser = "test-customer-" + other.toLowerCase();
+        publishCustomer(other);
+        createKeycloakUser(otherUser, other);
+
+        State state = new State();
+        URI request = new AuthorizationRequest.Builder(authorization(new CodeVerifier(), state).build())
+                .customParameter("cds_grant_id", grantId).build().toURI();
+        loginAs(request, otherUser, null);
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("cds_grant_id_invalid_user");
+        assertThat(response.getState()).isEqualTo(state);
+        assertThat(client.api("/cds-api/v1/grants/" + grantId).path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void theFormFitsAPhoneScreenLabelsEveryControlAndIsUsableWithTheKeyboard() {
+        loginToForm(authorization(new CodeVerifier(), new State()).build().toURI());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+
+        // 412 px wide (the browser's window): nothing scrolls sideways
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue())
+                .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth;")).intValue());
+        assertThat(browser.findElement(By.cssSelector("meta[name=viewport]")).getAttribute("content"))
+                .contains("width=device-width");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        // every visible form control has a label
+        Number unlabelled = (Number) js.executeScript("return Array.from(document.querySelectorAll("
+                + "'input:not([type=hidden])')).filter(function (i) { return !i.labels || i.labels.length === 0; })"
+                + ".length;");
+        assertThat(unlabelled.intValue()).isZero();
+        assertThat(browser.findElement(By.id("relogin-link")).getAttribute("href")).contains("relogin?request=");
+
+        // keyboard: Tab reaches the first checkbox, Space ticks it; Select all / Deselect all are buttons
+        WebElement box = browser.findElement(By.id("s0-account-E" + personId));
+        box.sendKeys(Keys.SPACE);
+        assertThat(box.isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("s0-count")).getText()).isEqualTo("1 of 1 selected");
+        WebElement none = browser.findElement(By.cssSelector("#s1-selection .select-none"));
+        WebElement all = browser.findElement(By.cssSelector("#s1-selection .select-all"));
+        all.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("s1-count")).getText()).isEqualTo("2 of 2 selected");
+        none.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("s1-count")).getText()).isEqualTo("0 of 2 selected");
+        js.executeScript("document.activeElement.blur();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getTagName()).isIn("a", "input", "button");
     }
 }

@@ -210,4 +210,83 @@ class AuthorizeRequestTest {
         given().redirects().follow(false).when().get("/oauth/default-redirect/" + client.clientId + "?code=abc")
                 .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Authorization complete"));
     }
+
+    URI withParameters(String... pairs) {
+        StringBuilder uri = new StringBuilder(request(CodeChallengeMethod.S256).build().toURI().toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            uri.append('&').append(pairs[i]).append('=')
+                    .append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return URI.create(uri.toString());
+    }
+
+    @Test
+    void cdsGrantIdOfNoGrantIsRedirectedAsInvalidValue() {
+        ErrorObject error = redirectedError(get(withParameters("cds_grant_id", "g-does-not-exist")), client.redirectUri);
+
+        assertThat(error.getCode()).isEqualTo("cds_grant_id_invalid_value");
+    }
+
+    @Test
+    void twoDifferentCdsGrantIdsAreRedirectedAsInvalidValue() {
+        ErrorObject error = redirectedError(get(withParameters("cds_grant_id", "g-1", "cds_grant_id", "g-2")),
+                client.redirectUri);
+
+        assertThat(error.getCode()).isEqualTo("cds_grant_id_invalid_value");
+    }
+
+    @Test
+    void emptyCdsGrantIdCountsAsAbsent() {
+        Response response = get(withParameters("cds_grant_id", ""));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).contains("/protocol/openid-connect/auth").doesNotContain("error=");
+    }
+
+    @Test
+    void cdsGrantIdOfAnotherClientsGrantIsRedirectedAsInvalidValue() throws Exception {
+        ConsentClient other = ConsentClient.register(base, "cds_accounts");
+        // the other registrant's client-admin Grant: it exists, but is not a Grant of this client
+        String grantId = com.nimbusds.jwt.SignedJWT.parse(other.adminToken).getJWTClaimsSet()
+                .getStringClaim("cds_grant_id");
+        assertThat(grantId).isNotBlank();
+
+        ErrorObject error = redirectedError(get(withParameters("cds_grant_id", grantId)), client.redirectUri);
+
+        assertThat(error.getCode()).isEqualTo("cds_grant_id_invalid_value");
+    }
+
+    @Test
+    void includeFutureInMeterNumbersIsRedirectedAsInvalidAuthorizationDetails() {
+        String details = "[{\"type\":\"cds_usage\",\"meter_numbers\":[\"_include_future\"]}]";
+
+        ErrorObject error = redirectedError(get(withParameters("authorization_details", details)), client.redirectUri);
+
+        assertThat(error.getCode()).isEqualTo("invalid_authorization_details");
+        assertThat(error.getDescription()).contains("_include_future");
+    }
+
+    @Test
+    void mergeWithAScopeOfADifferentSelectionTypeIsRedirectedAsInvalidAuthorizationDetails() {
+        String details = "[{\"type\":\"cds_usage\",\"merge_selection_with\":\"cds_accounts\"},"
+                + "{\"type\":\"cds_accounts\",\"merge_selection_with\":\"cds_usage\"}]";
+
+        ErrorObject error = redirectedError(get(withParameters("authorization_details", details)), client.redirectUri);
+
+        assertThat(error.getCode()).isEqualTo("invalid_authorization_details");
+        assertThat(error.getDescription()).contains("different selection types");
+    }
+
+    @Test
+    void pushedRequestWithAnUnknownCdsGrantIdIsRefusedAsJson() throws Exception {
+        AuthorizationRequest authorization = new AuthorizationRequest.Builder(request(CodeChallengeMethod.S256).build())
+                .customParameter("cds_grant_id", "g-does-not-exist").build();
+
+        PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                base.resolve("/oauth/par"), client.auth(), authorization).toHTTPRequest().send());
+
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("cds_grant_id_invalid_value");
+        assertThat(response.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(400);
+    }
 }

@@ -35,6 +35,11 @@ public record AuthorizationRequest(String requestId, String requestUri, String c
         return (ArrayNode) document.withArray("requested");
     }
 
+    /** The Grant a Grant Authorization Request ({@code cds_grant_id}) updates, or null for a new Grant. */
+    public String grantIdToAuthorize() {
+        return document.path("cds_grant_id").asText(null);
+    }
+
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
