@@ -98,7 +98,8 @@ public class AggregationQueries {
         if (scope.includes(IncludeField.METER_DEVICES)) {
             sql.append("TRUE");
         } else {
-            scope.appendMeterSelected(sql, "mi.cds_meterdevice_id", "mi.meter_id");
+            scope.appendMeterSelected(sql, "mi.cds_meterdevice_id", "mi.meter_id",
+                    "(SELECT md_m.created FROM meter_device md_m WHERE md_m.client = mi.client AND md_m.meter_id = mi.meter_id)");
         }
         sql.append(" ORDER BY 1) AS meters, ");
         UsageSegmentQueries.appendShowColumns(sql, scope, "c");
