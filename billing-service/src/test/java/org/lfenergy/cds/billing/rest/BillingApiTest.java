@@ -90,6 +90,17 @@ class BillingApiTest {
     // ------------------------------------------------------------------ access filter and parameter errors
 
     @Test
+    void acceptsFiltersSignedWithTheOtherKeyOfARotation() {
+        String rotatedKey = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("cds.access-filter.also-accepted-keys", String.class);
+        String byRotatedKey = new org.lfenergy.cds.contracts.access.AccessFilterCodec(
+                rotatedKey.getBytes(StandardCharsets.UTF_8)).encode(Filters.CODEC.verify(all));
+        for (Listing l : Listing.values()) {
+            given().header(AccessFilter.HEADER, byRotatedKey).get(l.path()).then().statusCode(200);
+        }
+    }
+
+    @Test
     void refusesRequestsWithoutAValidAccessFilter() {
         for (Listing l : Listing.values()) {
             given().get(l.path()).then().statusCode(401).contentType("application/json")

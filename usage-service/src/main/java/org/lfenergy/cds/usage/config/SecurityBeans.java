@@ -19,6 +19,6 @@ public class SecurityBeans {
     @Produces
     @ApplicationScoped
     AccessFilterCodec accessFilterCodec(CdsSharedConfig keys) {
-        return new AccessFilterCodec(keys.accessFilterKey().getBytes(StandardCharsets.UTF_8));
+        return AccessFilterCodec.ofConfiguredKeys(keys.accessFilterKey(), keys.accessFilterAlsoAcceptedKeys());
     }
 }

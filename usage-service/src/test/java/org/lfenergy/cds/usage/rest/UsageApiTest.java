@@ -125,6 +125,22 @@ class UsageApiTest {
     }
 
     @Test
+    void acceptsFiltersSignedWithTheOtherKeyOfARotationAndNoStrangerKey() {
+        AccessFilter f = new org.lfenergy.cds.contracts.access.AccessFilterCodec(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("cds.access-filter.key", String.class).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .verify(Filters.everything(customer("P1")));
+        String rotated = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("cds.access-filter.also-accepted-keys", String.class);
+        String byRotatedKey = new org.lfenergy.cds.contracts.access.AccessFilterCodec(
+                rotated.getBytes(java.nio.charset.StandardCharsets.UTF_8)).encode(f);
+        assertThat(get("/cds/v1/meter-devices", byRotatedKey).getList("meter_devices")).isNotEmpty();
+        String byStranger = new org.lfenergy.cds.contracts.access.AccessFilterCodec(
+                "a-key-nobody-configured-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)).encode(f);
+        given().header(AccessFilter.HEADER, byStranger).get("/cds/v1/meter-devices").then().statusCode(401);
+    }
+
+    @Test
     void badParametersAre400NamingTheParameter() {
         String f = Filters.everything(customer("P1"));
         given().header(AccessFilter.HEADER, f).queryParam("before", "yesterday").get("/cds/v1/usage-segments")

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +19,9 @@ import org.lfenergy.cds.contracts.access.AccessFilterException.Reason;
 /**
  * Signs and verifies {@link AccessFilter}s: {@code base64url(JSON) + "." + base64url(HMAC-SHA256(key, first part))},
  * without padding. The key is shared by the gateway (signs) and the domain services (verify) and comes from a
- * secret, never from code. Thread-safe.
+ * secret, never from code. During a key rotation the domain services also accept filters signed with the keys in
+ * {@code alsoAccepted} (docs/operations.md, "Rotating secrets"), so no request is refused while the gateway and the
+ * services switch at different moments. Thread-safe.
  */
 public final class AccessFilterCodec {
 
@@ -30,13 +34,33 @@ public final class AccessFilterCodec {
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> alsoAccepted;
     private final Clock clock;
     private final Duration allowedSkew;
     private final EventCodec json;
 
     /** A codec with the system clock and 30 s of allowed clock skew between gateway and services. */
     public AccessFilterCodec(byte[] key) {
-        this(key, Clock.systemUTC(), Duration.ofSeconds(30));
+        this(key, List.of());
+    }
+
+    /**
+     * The codec of a service's configuration: keys as configured (UTF-8 text from a secret), blank entries of the
+     * optional list ignored, e.g. {@code cds.access-filter.key} and {@code cds.access-filter.also-accepted-keys}.
+     */
+    public static AccessFilterCodec ofConfiguredKeys(String key, List<String> alsoAccepted) {
+        List<byte[]> others = new ArrayList<>();
+        for (String k : alsoAccepted == null ? List.<String>of() : alsoAccepted) {
+            if (k != null && !k.isBlank()) {
+                others.add(k.trim().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return new AccessFilterCodec(Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8), others);
+    }
+
+    /** A codec that signs with {@code key} and also accepts filters signed with any of {@code alsoAccepted}. */
+    public AccessFilterCodec(byte[] key, List<byte[]> alsoAccepted) {
+        this(key, alsoAccepted, Clock.systemUTC(), Duration.ofSeconds(30));
     }
 
     /**
@@ -45,11 +69,22 @@ public final class AccessFilterCodec {
      * @param allowedSkew tolerance between the gateway's and the service's clocks
      */
     public AccessFilterCodec(byte[] key, Clock clock, Duration allowedSkew) {
-        Objects.requireNonNull(key, "key");
-        if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("Access filter key must have at least " + MIN_KEY_BYTES + " bytes");
+        this(key, List.of(), clock, allowedSkew);
+    }
+
+    /**
+     * @param key          shared HMAC key, at least 32 bytes; signs, and verifies
+     * @param alsoAccepted further keys (at least 32 bytes each) that verify but never sign: the other key of a rotation
+     * @param clock        time source for expiry checks
+     * @param allowedSkew  tolerance between the gateway's and the service's clocks
+     */
+    public AccessFilterCodec(byte[] key, List<byte[]> alsoAccepted, Clock clock, Duration allowedSkew) {
+        this.key = keySpec(key);
+        List<SecretKeySpec> accepted = new ArrayList<>();
+        for (byte[] k : Objects.requireNonNull(alsoAccepted, "alsoAccepted")) {
+            accepted.add(keySpec(k));
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.alsoAccepted = List.copyOf(accepted);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.allowedSkew = Objects.requireNonNull(allowedSkew, "allowedSkew");
         this.json = EventCodec.shared();
@@ -81,9 +116,13 @@ public final class AccessFilterCodec {
         }
         String payload = headerValue.substring(0, dot);
         byte[] given = decode(headerValue.substring(dot + 1), "signature");
-        byte[] expected = sign(payload.getBytes(StandardCharsets.US_ASCII));
+        byte[] signed = payload.getBytes(StandardCharsets.US_ASCII);
         // Constant-time comparison: the time taken must not tell an attacker how many bytes were right.
-        if (!MessageDigest.isEqual(expected, given)) {
+        boolean valid = MessageDigest.isEqual(sign(key, signed), given);
+        for (SecretKeySpec other : alsoAccepted) {
+            valid |= MessageDigest.isEqual(sign(other, signed), given);
+        }
+        if (!valid) {
             throw new AccessFilterException(Reason.BAD_SIGNATURE, "signature does not match");
         }
         AccessFilter filter;
@@ -122,7 +161,19 @@ public final class AccessFilterCodec {
         }
     }
 
+    private static SecretKeySpec keySpec(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("Access filter key must have at least " + MIN_KEY_BYTES + " bytes");
+        }
+        return new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
     private byte[] sign(byte[] data) {
+        return sign(key, data);
+    }
+
+    private static byte[] sign(SecretKeySpec key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.lfenergy.cds.contracts.Samples;
@@ -85,6 +86,30 @@ class AccessFilterCodecTest {
                 g.scopes(), null, g.modified(), null, null, null);
         assertThat(AccessFilter.forScope(noCreated, Samples.usageScope(), "DEMO", NOW, Duration.ofSeconds(60))
                 .grantCreated()).isNull();
+    }
+
+    @Test
+    void duringAKeyRotationFiltersOfBothKeysVerifyAndOnlyTheCurrentKeySigns() {
+        byte[] next = "fedcba9876543210fedcba9876543210-rotated".getBytes(StandardCharsets.UTF_8);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        // Step 1 of the rotation: the services accept the next key besides the current one.
+        AccessFilterCodec service = new AccessFilterCodec(KEY, List.of(next), clock, Duration.ofSeconds(30));
+        AccessFilterCodec oldGateway = codec;
+        AccessFilterCodec newGateway = new AccessFilterCodec(next, clock, Duration.ofSeconds(30));
+        assertThat(service.verify(oldGateway.encode(filter()))).isEqualTo(filter());
+        assertThat(service.verify(newGateway.encode(filter()))).isEqualTo(filter());
+        assertThat(service.encode(filter())).isEqualTo(oldGateway.encode(filter()));
+        // A key in neither place is still refused, and a codec without the next key refuses its filters.
+        byte[] stranger = "a-key-nobody-configured-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        assertRefused(() -> service.verify(new AccessFilterCodec(stranger, clock, Duration.ofSeconds(30))
+                .encode(filter())), Reason.BAD_SIGNATURE);
+        assertRefused(() -> oldGateway.verify(newGateway.encode(filter())), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void anAcceptedKeyShorterThan32BytesIsRefusedAtStart() {
+        assertThatThrownBy(() -> new AccessFilterCodec(KEY, List.of(new byte[31])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
 
     @Test
