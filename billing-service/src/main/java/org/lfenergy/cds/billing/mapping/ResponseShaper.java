@@ -56,6 +56,27 @@ public final class ResponseShaper {
         return o;
     }
 
+    /**
+     * Keeps in a Bill Statement's {@code new_charges[].related_billsections} only the sections in {@code visible}
+     * (those the grant may see: another contract's section of the same account may be outside the coverage).
+     */
+    public void keepRelatedSections(ObjectNode statement, Set<String> visible) {
+        if (!(statement.get("new_charges") instanceof ArrayNode charges)) {
+            return;
+        }
+        for (JsonNode c : charges) {
+            if (c.get("related_billsections") instanceof ArrayNode ids) {
+                ArrayNode kept = ids.arrayNode();
+                ids.forEach(id -> {
+                    if (visible.contains(id.asText())) {
+                        kept.add(id);
+                    }
+                });
+                ((ObjectNode) c).set("related_billsections", kept);
+            }
+        }
+    }
+
     /** A Bill Section. */
     public ObjectNode section(ObjectNode o) {
         if (!filter.includes(IncludeField.BILL_STATEMENTS)) {

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,16 +48,41 @@ public class ListingService {
 
     /** One page of a list, as the response body. */
     public Uni<String> list(ListRequest request, AccessFilter filter) {
+        Plan plan = plan(request, filter);
+        return pool.preparedQuery(plan.sql()).execute(plan.params().tuple()).map(rows -> {
+            List<String> items = new ArrayList<>(request.limit());
+            boolean more = false;
+            for (Row r : rows) {
+                if (items.size() == request.limit()) {
+                    more = true;
+                    break;
+                }
+                ObjectNode o = read(r.getString(0));
+                if (r.size() > 1) {
+                    plan.shaper().keepRelatedSections(o, new HashSet<>(Arrays.asList(r.getArrayOfStrings(1))));
+                }
+                items.add(write(plan.shape().apply(o)));
+            }
+            return page(request, items, more);
+        });
+    }
+
+    /** The query of one page (column 1 the stored document) and how its rows are shaped. */
+    record Plan(String sql, SqlParams params, ResponseShaper shaper, UnaryOperator<ObjectNode> shape) {
+    }
+
+    /** The page's query: the request's filters, the access filter and the ordering, in SQL. */
+    Plan plan(ListRequest request, AccessFilter filter) {
         SqlParams params = new SqlParams();
         AccessConditions access = new AccessConditions(filter, params);
         ResponseShaper shaper = new ResponseShaper(filter);
-        StringBuilder sql = new StringBuilder("SELECT doc::text FROM ");
+        StringBuilder sql = new StringBuilder("SELECT doc::text");
         List<String> where = new ArrayList<>();
         String order;
         UnaryOperator<ObjectNode> shape;
         switch (request.listing()) {
             case ACCOUNTS -> {
-                sql.append("account a");
+                sql.append(" FROM account a");
                 where.add(access.accounts("a"));
                 in(where, params, request, "cds_account_ids", "a.cds_account_id", true);
                 in(where, params, request, "customer_numbers", "a.customer_number",
@@ -72,7 +99,7 @@ public class ListingService {
                 shape = shaper::account;
             }
             case SERVICE_CONTRACTS -> {
-                sql.append("service_contract s");
+                sql.append(" FROM service_contract s");
                 where.add(access.contracts("s"));
                 in(where, params, request, "cds_servicecontract_ids", "s.cds_servicecontract_id", true);
                 in(where, params, request, "account_numbers", "s.account_number",
@@ -92,7 +119,13 @@ public class ListingService {
                 shape = shaper::contract;
             }
             case BILL_STATEMENTS -> {
-                sql.append("bill_statement b");
+                if (access.sees(IncludeField.BILL_SECTIONS)) {
+                    // the statement's sections this grant may see: related_billsections lists no other
+                    sql.append(", ARRAY(SELECT bs.cds_billsection_id FROM bill_section bs WHERE bs.client = b.client"
+                            + " AND bs.cds_billstatement_id = b.cds_billstatement_id AND ")
+                            .append(access.sections("bs")).append(")");
+                }
+                sql.append(" FROM bill_statement b");
                 where.add(access.statements("b"));
                 in(where, params, request, "cds_billstatement_ids", "b.cds_billstatement_id", true);
                 date(where, params, request, "before", "b.statement_date <= ");
@@ -103,7 +136,7 @@ public class ListingService {
                 shape = shaper::statement;
             }
             case BILL_SECTIONS -> {
-                sql.append("bill_section b");
+                sql.append(" FROM bill_section b");
                 where.add(access.sections("b"));
                 in(where, params, request, "cds_billsection_ids", "b.cds_billsection_id", true);
                 date(where, params, request, "before", "b.start_date <= ");
@@ -123,18 +156,7 @@ public class ListingService {
         }
         sql.append(" WHERE ").append(String.join(" AND ", where)).append(" ORDER BY ").append(order)
                 .append(" LIMIT ").append(request.limit() + 1).append(" OFFSET ").append(request.offset());
-        return pool.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> {
-            List<String> items = new ArrayList<>(request.limit());
-            boolean more = false;
-            for (Row r : rows) {
-                if (items.size() == request.limit()) {
-                    more = true;
-                    break;
-                }
-                items.add(write(shape.apply(read(r.getString(0)))));
-            }
-            return page(request, items, more);
-        });
+        return new Plan(sql.toString(), params, shaper, shape);
     }
 
     private String page(ListRequest request, List<String> items, boolean more) {

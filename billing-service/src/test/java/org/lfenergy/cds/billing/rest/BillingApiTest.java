@@ -444,6 +444,15 @@ class BillingApiTest {
         assertThat(numbers("/cds/v1/accounts", contractOnly, "accounts")).containsExactly("E1");
         assertThat(get("/cds/v1/bill-sections", contractOnly).<String>getList("bill_sections.cds_billsection_id"))
                 .containsExactlyInAnyOrder(s.sectionId("9000000003"), s.sectionId("9000000004"));
+        // E1's statements are visible (its account is), but list only the covered contract's sections
+        JsonPath january = get("/cds/v1/bill-statements", contractOnly, "cds_billstatement_ids",
+                s.statementId("E1", 2024, 1));
+        assertThat(january.<List<String>>getList("bill_statements[0].new_charges.related_billsections").stream()
+                .flatMap(List::stream).toList()).containsExactly(s.sectionId("9000000003"));
+        assertThat(get("/cds/v1/bill-statements", all, "cds_billstatement_ids", s.statementId("E1", 2024, 1))
+                .<List<String>>getList("bill_statements[0].new_charges.related_billsections").stream()
+                .flatMap(List::stream).toList())
+                .containsExactlyInAnyOrder(s.sectionId("9000000001"), s.sectionId("9000000003"));
         String nothing = Filters.signed(s.client, List.of(), List.of(), Filters.everything(), DateWindows.UNBOUNDED);
         for (Listing l : Listing.values()) {
             assertThat(get(l.path(), nothing).getList(l.listKey())).isEmpty();
