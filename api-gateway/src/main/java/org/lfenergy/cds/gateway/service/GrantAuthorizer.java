@@ -101,6 +101,10 @@ public class GrantAuthorizer {
         if (!grant.isUsableAt(now)) {
             throw GatewayError.invalidToken("The token's grant is not active (" + reason(grant, now) + ")").exception();
         }
+        if (!grant.acceptsTokenIssuedAt(claims.issuedAt())) {
+            throw GatewayError.invalidToken("The token was revoked (the client credential that obtained it expired)")
+                    .exception();
+        }
         List<ScopeGrant> usable = GrantAccessFilter.usableScopes(grant, token.requireScopeClaim() ? claims.scopes() : null);
         if (usable.isEmpty()) {
             throw GatewayError.insufficientScope("None of the token's scopes is enabled in its grant", api.scopeHint())

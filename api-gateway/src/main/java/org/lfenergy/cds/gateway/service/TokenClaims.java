@@ -14,12 +14,19 @@ import java.util.function.Function;
  * @param scopes    the {@code scope} claim split on spaces
  * @param audiences the {@code aud} claim
  * @param type      the {@code typ} claim (Keycloak: {@code Bearer} for access tokens); null if absent
+ * @param issuedAt  the {@code iat} claim; null if absent
  */
-public record TokenClaims(String clientId, String grantId, Set<String> scopes, Set<String> audiences, String type) {
+public record TokenClaims(String clientId, String grantId, Set<String> scopes, Set<String> audiences, String type,
+        java.time.Instant issuedAt) {
 
     public TokenClaims {
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         audiences = audiences == null ? Set.of() : Set.copyOf(audiences);
+    }
+
+    /** Claims without {@code iat}. */
+    public TokenClaims(String clientId, String grantId, Set<String> scopes, Set<String> audiences, String type) {
+        this(clientId, grantId, scopes, audiences, type, null);
     }
 
     /**
@@ -46,7 +53,19 @@ public record TokenClaims(String clientId, String grantId, Set<String> scopes, S
             }
         }
         return new TokenClaims(client, text(claim.apply(grantClaim)), scopes, strings(claim.apply("aud")),
-                text(claim.apply("typ")));
+                text(claim.apply("typ")), epochSeconds(claim.apply("iat")));
+    }
+
+    private static java.time.Instant epochSeconds(Object value) {
+        String s = text(value);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.ofEpochSecond(new java.math.BigDecimal(s).longValue());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String text(Object value) {

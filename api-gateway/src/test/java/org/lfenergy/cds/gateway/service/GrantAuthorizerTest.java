@@ -169,6 +169,24 @@ class GrantAuthorizerTest {
     }
 
     @Test
+    void aTokenIssuedBeforeItsGrantsTokenCutOffIsRevokedAndOneIssuedAfterPasses() {
+        grants.put("cut", new GrantEvent("cut", "c1", GrantStatus.ACTIVE, List.of(scope("cds_query_accounts",
+                IncludeField.ACCOUNTS)), T, T, null, null, null, T));
+        TokenClaims before = new TokenClaims("c1", "cut", Set.of("cds_query_accounts"), Set.of("cds-api"), "Bearer",
+                T.toInstant().minusSeconds(1));
+        TokenClaims after = new TokenClaims("c1", "cut", Set.of("cds_query_accounts"), Set.of("cds-api"), "Bearer",
+                T.toInstant());
+
+        GatewayError e = refusal(before, DataApi.ACCOUNTS_API);
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.error()).isEqualTo("invalid_token");
+        assertThat(authorizer(true).authorize(after, DataApi.ACCOUNTS_API).grantId()).isEqualTo("cut");
+        assertThat(refusal(new TokenClaims("c1", "cut", Set.of("cds_query_accounts"), Set.of("cds-api"), "Bearer"),
+                DataApi.ACCOUNTS_API).status()).as("no iat").isEqualTo(401);
+    }
+
+    @Test
     void answers503UntilTheGrantCacheHasCaughtUp() {
         grantsOfEveryKind();
         ready = false;

@@ -19,6 +19,7 @@ class TokenClaimsTest {
         claims.put("scope", " profile  cds_query_accounts email ");
         claims.put("aud", Set.of("cds-api", "client-1"));
         claims.put("typ", "Bearer");
+        claims.put("iat", 1717243200L);
 
         TokenClaims t = TokenClaims.read(claims::get, List.of("azp", "client_id"), "cds_grant_id");
 
@@ -27,6 +28,7 @@ class TokenClaimsTest {
         assertThat(t.scopes()).containsExactlyInAnyOrder("profile", "cds_query_accounts", "email");
         assertThat(t.audiences()).containsExactlyInAnyOrder("cds-api", "client-1");
         assertThat(t.type()).isEqualTo("Bearer");
+        assertThat(t.issuedAt()).isEqualTo(java.time.Instant.ofEpochSecond(1717243200L));
     }
 
     @Test

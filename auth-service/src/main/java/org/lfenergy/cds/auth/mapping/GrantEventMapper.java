@@ -82,7 +82,14 @@ public class GrantEventMapper {
         }
         return new GrantEvent(grant.grantId(), grant.clientId(), status, scopes, utc(grant.created()),
                 utc(grant.modified()), dateTime(access.document().get("not_before")),
-                dateTime(access.document().get("not_after")), dateTime(access.document().get("expires")));
+                dateTime(access.document().get("not_after")), dateTime(access.document().get("expires")),
+                tokensNotBefore(grant));
+    }
+
+    /** The Grant's own token cut-off (tokens of an expired Credential), published for the gateway. */
+    private static OffsetDateTime tokensNotBefore(Grant grant) {
+        long epoch = grant.document().path(Grant.TOKENS_NOT_BEFORE).asLong(0);
+        return epoch == 0 ? null : OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epoch), java.time.ZoneOffset.UTC);
     }
 
     private static GrantStatus status(Grant g) {

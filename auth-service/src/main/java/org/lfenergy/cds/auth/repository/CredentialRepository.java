@@ -41,6 +41,40 @@ public class CredentialRepository {
                 .replaceWithVoid();
     }
 
+    /** Records that this Credential obtained a token of this Grant (in this Keycloak session, '' for none). */
+    public Uni<Void> recordUse(String credentialId, String grantId, String session, Instant now) {
+        return pool.preparedQuery("insert into credential_use (credential_id, grant_id, keycloak_session, used_at)"
+                + " values ($1, $2, $3, $4) on conflict (credential_id, grant_id, keycloak_session)"
+                + " do update set used_at = excluded.used_at")
+                .execute(Tuple.of(credentialId, grantId, session == null ? "" : session, ts(now))).replaceWithVoid();
+    }
+
+    /** The (grant id, Keycloak session) pairs this Credential obtained tokens for. */
+    public Uni<List<String[]>> uses(String credentialId) {
+        return pool.preparedQuery("select grant_id, keycloak_session from credential_use where credential_id = $1")
+                .execute(Tuple.of(credentialId)).map(rows -> {
+                    List<String[]> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new String[] {r.getString("grant_id"), r.getString("keycloak_session")}));
+                    return out;
+                });
+    }
+
+    /** Credentials past their expiry whose tokens were not revoked yet. */
+    public Uni<List<Credential>> expiredNotRevoked(Instant now) {
+        return pool.preparedQuery("select " + COLUMNS + " from credential where expires_at > 0 and expires_at <= $1"
+                + " and tokens_revoked_at is null limit 100")
+                .execute(Tuple.of(now.getEpochSecond())).map(rows -> {
+                    List<Credential> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(map(r)));
+                    return out;
+                });
+    }
+
+    public Uni<Void> markTokensRevoked(String credentialId, Instant now) {
+        return pool.preparedQuery("update credential set tokens_revoked_at = $2 where credential_id = $1")
+                .execute(Tuple.of(credentialId, ts(now))).replaceWithVoid();
+    }
+
     public Uni<Optional<Credential>> find(String credentialId) {
         return pool.preparedQuery("select " + COLUMNS + " from credential where credential_id = $1")
                 .execute(Tuple.of(credentialId))

@@ -6,7 +6,12 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,10 +28,11 @@ import org.lfenergy.cds.auth.repository.CredentialRepository;
 import org.lfenergy.cds.auth.service.AdminAuthorization;
 import org.lfenergy.cds.auth.service.ApiError;
 import org.lfenergy.cds.auth.service.CdsUrls;
+import org.lfenergy.cds.auth.service.CredentialService;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
 import org.lfenergy.cds.auth.service.model.Credential;
 
-/** Credentials API (WG1-02 §7), read side: secrets come from Keycloak, which stores them. */
+/** Credentials API (WG1-02 §7): secrets come from Keycloak, which stores them; writes in {@link CredentialService}. */
 @Path(CdsUrls.API + "/credentials")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -40,10 +46,12 @@ public class CredentialsResource {
     private final CdsUrls urls;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final CredentialService credentialService;
 
     public CredentialsResource(AdminAuthorization admin, CredentialRepository credentials, ClientObjectRepository clients,
             KeycloakRealm keycloak, CredentialMapper credentialMapper, CdsUrls urls, ObjectMapper mapper,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, CredentialService credentialService) {
+        this.credentialService = credentialService;
         this.admin = admin;
         this.credentials = credentials;
         this.clients = clients;
@@ -79,8 +87,27 @@ public class CredentialsResource {
                 .chain(this::withSecret);
     }
 
+    /** WG1-02 §7.3: a new secret for one of the caller's Client Objects; 201 with the secret. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(JsonNode body) {
+        return admin.registrant(identity).chain(me -> credentialService.create(me.registrantId(), body))
+                .map(created -> Response.status(201).entity(credentialMapper.toJson(created.credential(), created.secret()))
+                        .header("Cache-Control", "no-store").build());
+    }
+
+    /** WG1-02 §7.5: only {@code client_secret_expires_at} (earlier, or now to revoke); 200 with the credential. */
+    @PATCH
+    @Path("{credentialId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> patch(@PathParam("credentialId") String credentialId, JsonNode body) {
+        return admin.registrant(identity).chain(me -> credentialService.changeExpiry(credentialId, me.registrantId(), body))
+                .chain(this::withSecret);
+    }
+
     private Uni<ObjectNode> withSecret(Credential c) {
-        return clients.find(c.clientId()).chain(client -> keycloak.secret(client.orElseThrow().keycloakId()))
+        return clients.find(c.clientId())
+                .chain(client -> keycloak.credentialSecret(client.orElseThrow().keycloakId(), c.credentialId()))
                 .map(secret -> credentialMapper.toJson(c, secret));
     }
 

@@ -48,17 +48,18 @@ public class OAuthResource {
         if (grantType == null) {
             throw ApiError.badRequest("grant_type is required");
         }
-        return authenticator.authenticate(authorization).chain(client -> {
+        return authenticator.authenticateCredential(authorization).chain(who -> {
+            var client = who.client();
             String formClientId = single(form, "client_id");
             if (formClientId != null && !formClientId.equals(client.clientId())) {
                 throw ApiError.invalidClient("client_id does not match the authenticated client");
             }
             return switch (grantType) {
-                case "client_credentials" -> tokens.clientCredentials(client, authorization, single(form, "scope"),
+                case "client_credentials" -> tokens.clientCredentials(who, single(form, "scope"),
                         single(form, "authorization_details"));
-                case "authorization_code" -> tokens.authorizationCode(client, authorization, single(form, "code"),
+                case "authorization_code" -> tokens.authorizationCode(who, single(form, "code"),
                         single(form, "redirect_uri"), single(form, "code_verifier"));
-                case "refresh_token" -> tokens.refreshToken(client, authorization, single(form, "refresh_token"));
+                case "refresh_token" -> tokens.refreshToken(who, single(form, "refresh_token"));
                 default -> throw new ApiError(400, "unsupported_grant_type", "grant_type " + grantType
                         + " is not supported at this endpoint");
             };
@@ -94,7 +95,7 @@ public class OAuthResource {
             MultivaluedMap<String, String> form) {
         String token = single(form, "token");
         String hint = single(form, "token_type_hint");
-        return authenticator.authenticate(authorization).chain(client -> tokens.revoke(authorization, token, hint))
+        return authenticator.authenticate(authorization).chain(client -> tokens.revoke(client, token, hint))
                 .map(v -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 

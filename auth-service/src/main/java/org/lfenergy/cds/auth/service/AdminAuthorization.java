@@ -46,7 +46,8 @@ public class AdminAuthorization {
                 return Uni.createFrom().failure(ApiError.invalidToken("the token's client is not a client admin object"));
             }
             return grants.find(grantId).map(g -> {
-                if (g.isEmpty() || !g.get().clientId().equals(clientId) || !g.get().status().allowsAccess()) {
+                if (g.isEmpty() || !g.get().clientId().equals(clientId) || !g.get().status().allowsAccess()
+                        || !g.get().acceptsTokenIssuedAt(jwt.getIssuedAtTime())) {
                     throw ApiError.invalidToken("the token's grant no longer gives access");
                 }
                 return client.get();

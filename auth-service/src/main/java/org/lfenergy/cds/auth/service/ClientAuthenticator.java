@@ -9,6 +9,7 @@ import java.util.Base64;
 import org.lfenergy.cds.auth.repository.ClientObjectRepository;
 import org.lfenergy.cds.auth.repository.CredentialRepository;
 import org.lfenergy.cds.auth.service.model.ClientObject;
+import org.lfenergy.cds.auth.service.model.Credential;
 
 /** {@code client_secret_basic} (RFC 6749 §2.3.1) against the CDS Credentials: unexpired and matching. */
 @ApplicationScoped
@@ -23,8 +24,17 @@ public class ClientAuthenticator {
         this.credentials = credentials;
     }
 
+    /** An authenticated client and the Credential whose secret it presented. */
+    public record Authenticated(ClientObject client, Credential credential) {
+    }
+
     /** The authenticated, enabled Client Object, or 401 {@code invalid_client}. */
     public Uni<ClientObject> authenticate(String authorization) {
+        return authenticateCredential(authorization).map(Authenticated::client);
+    }
+
+    /** As {@link #authenticate}, also naming the Credential used (tokens are recorded per Credential). */
+    public Uni<Authenticated> authenticateCredential(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Uni.createFrom().failure(ApiError.invalidClient("client authentication with HTTP Basic is required"));
         }
@@ -46,13 +56,10 @@ public class ClientAuthenticator {
             if (client.isEmpty() || client.get().isDisabled()) {
                 return Uni.createFrom().failure(ApiError.invalidClient("unknown or disabled client"));
             }
-            return credentials.ofClient(id).map(list -> {
-                boolean ok = list.stream().anyMatch(c -> c.isValidAt(clock.instant()) && Ids.sameHash(c.secretHash(), hash));
-                if (!ok) {
-                    throw ApiError.invalidClient("invalid client credentials");
-                }
-                return client.get();
-            });
+            return credentials.ofClient(id).map(list -> list.stream()
+                    .filter(c -> c.isValidAt(clock.instant()) && Ids.sameHash(c.secretHash(), hash)).findFirst()
+                    .map(c -> new Authenticated(client.get(), c))
+                    .orElseThrow(() -> ApiError.invalidClient("invalid client credentials")));
         });
     }
 }

@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lfenergy.cds.auth.config.CdsConfig;
 
-/** Moves Grants past their {@code not_after} / {@code expires} time to {@code expired}, periodically. */
+/**
+ * Periodically moves Grants past their {@code not_after} / {@code expires} time to {@code expired}, and revokes the
+ * tokens of Credentials whose {@code client_secret_expires_at} has passed.
+ */
 @ApplicationScoped
 public class GrantExpiry {
 
@@ -16,8 +19,10 @@ public class GrantExpiry {
     private final GrantService grants;
     private final Vertx vertx;
     private final CdsConfig config;
+    private final CredentialService credentials;
 
-    public GrantExpiry(GrantService grants, Vertx vertx, CdsConfig config) {
+    public GrantExpiry(GrantService grants, Vertx vertx, CdsConfig config, CredentialService credentials) {
+        this.credentials = credentials;
         this.grants = grants;
         this.vertx = vertx;
         this.config = config;
@@ -30,5 +35,11 @@ public class GrantExpiry {
                         LOG.infof("expired %d grants", n);
                     }
                 }, e -> LOG.warnf("grant expiry sweep failed: %s", e.getMessage())));
+        vertx.setPeriodic(config.grants().republishInterval().toMillis(), id -> credentials.revokeExpired().subscribe()
+                .with(n -> {
+                    if (n > 0) {
+                        LOG.infof("revoked the tokens of %d expired credentials", n);
+                    }
+                }, e -> LOG.warnf("credential expiry sweep failed: %s", e.getMessage())));
     }
 }

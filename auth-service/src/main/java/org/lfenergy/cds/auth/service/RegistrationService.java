@@ -104,10 +104,11 @@ public class RegistrationService {
         }
         List<Message> requirementMessages = requirementMessages(registrantId, requested, now);
         List<String> secrets = objects.stream().map(o -> o.tokenEndpointAuthMethod() == null ? null : Ids.secret()).toList();
+        List<String> credentialIds = secrets.stream().map(s -> s == null ? null : Ids.random("k")).toList();
 
         return keycloak.ensureCdsScopes(catalog.all().stream().map(ScopeDescription::id).toList())
-                .chain(() -> createKeycloakClients(objects, secrets))
-                .chain(created -> persist(created, secrets, requirementMessages, now)
+                .chain(() -> createKeycloakClients(objects, secrets, credentialIds))
+                .chain(created -> persist(created, secrets, credentialIds, requirementMessages, now)
                         .onFailure().call(e -> compensate(created))
                         .map(v -> {
                             ObjectNode json = clientMapper.toJson(created.get(0));
@@ -117,13 +118,15 @@ public class RegistrationService {
                         }));
     }
 
-    private Uni<List<ClientObject>> createKeycloakClients(List<ClientObject> objects, List<String> secrets) {
+    private Uni<List<ClientObject>> createKeycloakClients(List<ClientObject> objects, List<String> secrets,
+            List<String> credentialIds) {
         List<ClientObject> created = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < objects.size(); i++) {
             ClientObject object = objects.get(i);
             String secret = secrets.get(i) == null ? Ids.secret() : secrets.get(i);
-            chain = chain.chain(() -> keycloak.createClient(object, secret))
+            String credentialId = credentialIds.get(i);
+            chain = chain.chain(() -> keycloak.createClient(object, secret, credentialId))
                     .invoke(id -> created.add(object.withKeycloakId(id))).replaceWithVoid();
         }
         return chain.map(v -> created)
@@ -132,7 +135,8 @@ public class RegistrationService {
                         : new ApiError(503, "temporarily_unavailable", "the identity server could not create the clients"));
     }
 
-    private Uni<Void> persist(List<ClientObject> objects, List<String> secrets, List<Message> msgs, Instant now) {
+    private Uni<Void> persist(List<ClientObject> objects, List<String> secrets, List<String> credentialIds,
+            List<Message> msgs, Instant now) {
         return pool.withTransaction(sql -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < objects.size(); i++) {
@@ -140,7 +144,7 @@ public class RegistrationService {
                 String secret = secrets.get(i);
                 chain = chain.chain(() -> clients.insert(sql, object));
                 if (secret != null) {
-                    Credential credential = new Credential(Ids.random("k"), object.registrantId(), object.clientId(),
+                    Credential credential = new Credential(credentialIds.get(i), object.registrantId(), object.clientId(),
                             now, now, Ids.hash(secret), 0);
                     chain = chain.chain(() -> credentials.insert(sql, credential));
                 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.repository.ClientObjectRepository;
 import org.lfenergy.cds.auth.repository.GrantRepository;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
+import org.lfenergy.cds.auth.service.ClientAuthenticator.Authenticated;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakTokens;
 import org.lfenergy.cds.auth.service.model.ClientKind;
 import org.lfenergy.cds.auth.service.model.ClientObject;
@@ -43,9 +45,12 @@ public class TokenService {
     private final KeycloakTokens keycloak;
     private final ObjectMapper mapper;
     private final ZoneId zone;
+    private final org.lfenergy.cds.auth.repository.CredentialRepository credentials;
 
     public TokenService(ScopeCatalog catalog, GrantService grantService, GrantRepository grants,
-            ClientObjectRepository clients, KeycloakTokens keycloak, ObjectMapper mapper, CdsConfig config) {
+            ClientObjectRepository clients, KeycloakTokens keycloak, ObjectMapper mapper, CdsConfig config,
+            org.lfenergy.cds.auth.repository.CredentialRepository credentials) {
+        this.credentials = credentials;
         this.catalog = catalog;
         this.resolver = new AuthorizationDetailsResolver(catalog);
         this.grantService = grantService;
@@ -57,8 +62,8 @@ public class TokenService {
     }
 
     /** {@code grant_type=client_credentials} for an authenticated client. */
-    public Uni<ObjectNode> clientCredentials(ClientObject client, String basicAuthorization, String scope,
-            String authorizationDetails) {
+    public Uni<ObjectNode> clientCredentials(Authenticated who, String scope, String authorizationDetails) {
+        ClientObject client = who.client();
         if (!client.grantTypes().contains("client_credentials")) {
             throw new ApiError(400, "unauthorized_client", "this Client Object may not use client_credentials");
         }
@@ -75,7 +80,21 @@ public class TokenService {
             default -> throw new ApiError(400, "unauthorized_client", "this Client Object may not use client_credentials");
         };
         return grant.chain(g -> grantService.ensureTokenScope(g, client))
-                .chain(g -> mint(client, basicAuthorization, g));
+                .chain(g -> credentials.recordUse(who.credential().credentialId(), g.grantId(), "", Instant.now())
+                        .chain(() -> mint(client, g)))
+                .call(() -> stillValid(who));
+    }
+
+    /**
+     * The Credential must still be valid after the token was minted: if it expired meanwhile, the token (whose use
+     * was recorded before minting, so its Grant's tokens are void) is not handed out.
+     */
+    private Uni<Void> stillValid(Authenticated who) {
+        return credentials.find(who.credential().credentialId()).invoke(c -> {
+            if (c.isEmpty() || !c.get().isValidAt(Instant.now())) {
+                throw ApiError.invalidClient("the client credential expired");
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -83,8 +102,8 @@ public class TokenService {
      * the token must name a usable customer-consent Grant of this client approved by the token's user, or it is
      * revoked again and refused ({@code invalid_grant}).
      */
-    public Uni<ObjectNode> authorizationCode(ClientObject client, String basicAuthorization, String code,
-            String redirectUri, String codeVerifier) {
+    public Uni<ObjectNode> authorizationCode(Authenticated who, String code, String redirectUri, String codeVerifier) {
+        ClientObject client = who.client();
         if (!client.grantTypes().contains("authorization_code")) {
             throw new ApiError(400, "unauthorized_client", "this Client Object may not use authorization_code");
         }
@@ -96,11 +115,12 @@ public class TokenService {
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
         form.put("code_verifier", codeVerifier);
-        return userTokens(client, basicAuthorization, form);
+        return userTokens(who, form);
     }
 
     /** {@code grant_type=refresh_token}: refreshed by Keycloak, answered only while the token's Grant gives access. */
-    public Uni<ObjectNode> refreshToken(ClientObject client, String basicAuthorization, String refreshToken) {
+    public Uni<ObjectNode> refreshToken(Authenticated who, String refreshToken) {
+        ClientObject client = who.client();
         if (!client.grantTypes().contains("refresh_token")) {
             throw new ApiError(400, "unauthorized_client", "this Client Object may not use refresh_token");
         }
@@ -110,11 +130,12 @@ public class TokenService {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return userTokens(client, basicAuthorization, form);
+        return userTokens(who, form);
     }
 
-    private Uni<ObjectNode> userTokens(ClientObject client, String basicAuthorization, Map<String, String> form) {
-        return keycloak.token(basicAuthorization, form).chain(answer -> {
+    private Uni<ObjectNode> userTokens(Authenticated who, Map<String, String> form) {
+        ClientObject client = who.client();
+        return keycloak.tokenFor(client, form).chain(answer -> {
             JsonObject body = answer.body();
             if (answer.status() != 200) {
                 String error = body.getString("error", "invalid_grant");
@@ -138,12 +159,14 @@ public class TokenService {
                 if (grant == null) {
                     String refreshToken = body.getString("refresh_token");
                     Uni<?> undo = refreshToken == null ? Uni.createFrom().voidItem()
-                            : keycloak.revoke(basicAuthorization, refreshToken, "refresh_token").onFailure().recoverWithNull();
+                            : keycloak.revokeFor(client, refreshToken, "refresh_token").onFailure().recoverWithNull();
                     return undo.map(x -> {
                         throw new ApiError(400, "invalid_grant", "the grant behind this request no longer gives access");
                     });
                 }
-                Uni<Void> record = sid == null ? Uni.createFrom().voidItem() : grantService.recordSession(grantId, sid);
+                Uni<Void> record = (sid == null ? Uni.createFrom().voidItem() : grantService.recordSession(grantId, sid))
+                        .chain(() -> credentials.recordUse(who.credential().credentialId(), grantId, sid, Instant.now()))
+                        .chain(() -> stillValid(who));
                 return record.map(x -> {
                     ObjectNode out = mapper.createObjectNode();
                     out.put("access_token", body.getString("access_token"));
@@ -233,13 +256,13 @@ public class TokenService {
         });
     }
 
-    private Uni<ObjectNode> mint(ClientObject client, String basicAuthorization, Grant grant) {
+    private Uni<ObjectNode> mint(ClientObject client, Grant grant) {
         List<String> kcScopes = new ArrayList<>(grant.scopes());
         kcScopes.add(grant.keycloakScope());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("scope", String.join(" ", kcScopes));
-        return keycloak.token(basicAuthorization, form).map(answer -> {
+        return keycloak.tokenFor(client, form).map(answer -> {
             JsonObject body = answer.body();
             if (answer.status() != 200) {
                 throw new ApiError(answer.status() == 401 ? 401 : 400, body.getString("error", "invalid_request"),
@@ -291,7 +314,8 @@ public class TokenService {
                     return Uni.createFrom().item(inactive);
                 }
                 return grants.find(grantId).map(g -> {
-                    if (g.isEmpty() || !g.get().clientId().equals(tokenClient) || !g.get().status().allowsAccess()) {
+                    if (g.isEmpty() || !g.get().clientId().equals(tokenClient) || !g.get().status().allowsAccess()
+                            || !g.get().acceptsTokenIssuedAt(body.getLong("iat", 0L))) {
                         return inactive;
                     }
                     ObjectNode out = mapper.createObjectNode();
@@ -329,11 +353,11 @@ public class TokenService {
     }
 
     /** RFC 7009: revoke in Keycloak; unknown or foreign tokens are silently accepted. */
-    public Uni<Void> revoke(String basicAuthorization, String token, String hint) {
+    public Uni<Void> revoke(ClientObject client, String token, String hint) {
         if (token == null || token.isBlank()) {
             throw ApiError.badRequest("token is required");
         }
-        return keycloak.revoke(basicAuthorization, token, hint).replaceWithVoid();
+        return keycloak.revokeFor(client, token, hint).replaceWithVoid();
     }
 
     /** Client kinds that authenticate at the token endpoint. */

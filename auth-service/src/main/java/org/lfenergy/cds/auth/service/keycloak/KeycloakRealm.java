@@ -85,12 +85,21 @@ public class KeycloakRealm {
         });
     }
 
-    /** Creates the Keycloak client mirroring a Client Object; returns Keycloak's internal id. */
+    /** Client attribute prefix holding each CDS Credential's secret (Keycloak is the secret store). */
+    public static final String CREDENTIAL_ATTRIBUTE = "cds.credential.";
+
+    /**
+     * Creates the Keycloak client mirroring a Client Object; returns Keycloak's internal id. The first Credential's
+     * secret is also the Keycloak client secret until a Credential expires (then Keycloak's is rotated).
+     */
     @Timeout(30_000)
-    public Uni<String> createClient(ClientObject client, String secret) {
+    public Uni<String> createClient(ClientObject client, String secret, String credentialId) {
         return blocking(() -> {
             ClientRepresentation rep = representation(client);
             rep.setSecret(secret);
+            if (credentialId != null) {
+                rep.getAttributes().put(CREDENTIAL_ATTRIBUTE + credentialId, secret);
+            }
             try (Response r = realm().clients().create(rep)) {
                 return CreatedResponseUtil.getCreatedId(r);
             }
@@ -149,10 +158,47 @@ public class KeycloakRealm {
         });
     }
 
-    /** The client's current secret. */
+    /** The client's current Keycloak secret: auth-service's key to Keycloak's token endpoint for this client. */
     @Timeout(30_000)
     public Uni<String> secret(String keycloakId) {
         return blocking(() -> realm().clients().get(keycloakId).getSecret().getValue());
+    }
+
+    /** Stores a new CDS Credential's secret with the client (never shown by Keycloak to anyone but admins). */
+    @Timeout(30_000)
+    public Uni<Void> storeCredentialSecret(String keycloakId, String credentialId, String secret) {
+        return blocking(() -> {
+            var resource = realm().clients().get(keycloakId);
+            ClientRepresentation rep = resource.toRepresentation();
+            Map<String, String> attributes = rep.getAttributes() == null ? new HashMap<>() : new HashMap<>(rep.getAttributes());
+            attributes.put(CREDENTIAL_ATTRIBUTE + credentialId, secret);
+            rep.setAttributes(attributes);
+            resource.update(rep);
+            return null;
+        });
+    }
+
+    /**
+     * A CDS Credential's secret: its client attribute, or (Credentials created before secrets were kept per
+     * Credential) the Keycloak client secret.
+     */
+    @Timeout(30_000)
+    public Uni<String> credentialSecret(String keycloakId, String credentialId) {
+        return blocking(() -> {
+            var resource = realm().clients().get(keycloakId);
+            Map<String, String> attributes = resource.toRepresentation().getAttributes();
+            String kept = attributes == null ? null : attributes.get(CREDENTIAL_ATTRIBUTE + credentialId);
+            return kept != null ? kept : resource.getSecret().getValue();
+        });
+    }
+
+    /** Gives the Keycloak client a new random secret that no client ever saw (after a Credential expired). */
+    @Timeout(30_000)
+    public Uni<Void> rotateSecret(String keycloakId) {
+        return blocking(() -> {
+            realm().clients().get(keycloakId).generateNewSecret();
+            return null;
+        });
     }
 
     /**

@@ -41,7 +41,44 @@ public class KeycloakTokens {
         this.realm = realm;
     }
 
-    /** Asks Keycloak for a token with the client's own Basic credentials. */
+    /** Keycloak client secrets by Keycloak id, read through the admin API (evicted when Keycloak refuses one). */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Asks Keycloak for a token for a Client Object that auth-service has already authenticated (by one of its CDS
+     * Credentials), with the Keycloak client's own secret; a refused cached secret (rotated by another replica) is
+     * read again once.
+     */
+    public Uni<Answer> tokenFor(org.lfenergy.cds.auth.service.model.ClientObject client, Map<String, String> form) {
+        return authorizationFor(client).chain(auth -> token(auth, form)).chain(answer -> {
+            if (answer.status() != 401) {
+                return Uni.createFrom().item(answer);
+            }
+            secrets.remove(client.keycloakId());
+            return authorizationFor(client).chain(auth -> token(auth, form));
+        });
+    }
+
+    /** Revokes a token in Keycloak on behalf of the Client Object it was issued to. */
+    public Uni<Answer> revokeFor(org.lfenergy.cds.auth.service.model.ClientObject client, String token, String hint) {
+        return authorizationFor(client).chain(auth -> revoke(auth, token, hint));
+    }
+
+    /** Forgets the cached Keycloak secret of a client (after rotating it). */
+    public void forget(String keycloakId) {
+        secrets.remove(keycloakId);
+    }
+
+    private Uni<String> authorizationFor(org.lfenergy.cds.auth.service.model.ClientObject client) {
+        String cached = secrets.get(client.keycloakId());
+        Uni<String> secret = cached != null ? Uni.createFrom().item(cached)
+                : realm.secret(client.keycloakId()).invoke(s -> secrets.put(client.keycloakId(), s));
+        return secret.map(s -> "Basic " + Base64.getEncoder().encodeToString((java.net.URLEncoder.encode(client.clientId(),
+                StandardCharsets.UTF_8) + ":" + java.net.URLEncoder.encode(s, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Asks Keycloak for a token with the given Basic credentials. */
     public Uni<Answer> token(String basicAuthorization, Map<String, String> form) {
         MultiMap body = MultiMap.caseInsensitiveMultiMap();
         form.forEach(body::add);

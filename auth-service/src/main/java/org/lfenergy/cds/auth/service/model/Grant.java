@@ -40,6 +40,14 @@ public record Grant(String grantId, String registrantId, String clientId, GrantS
                 keycloakScope, created, now, version + 1, newDocument);
     }
 
+    /** Document member: epoch second before which tokens of this Grant are void (a Credential that got them expired). */
+    public static final String TOKENS_NOT_BEFORE = "tokens_not_before";
+
+    /** Whether a token of this Grant issued at {@code iat} (epoch seconds) is still honoured. */
+    public boolean acceptsTokenIssuedAt(long iat) {
+        return iat >= document.path(TOKENS_NOT_BEFORE).asLong(0);
+    }
+
     public Grant withScope(String newScope) {
         return new Grant(grantId, registrantId, clientId, status, newScope, parentId, targetGrantId, fingerprint,
                 keycloakScope, created, modified, version, document);

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param notBefore a future grant becomes active then; null = now
  * @param notAfter  the status becomes expired then; null = never
  * @param expires   access is removed then; null = indefinite
+ * @param tokensNotBefore access tokens of this grant issued (JWT {@code iat}) before this instant are void, because
+ *                  the client credential that obtained them expired; null = none. Absent in older events.
  */
 public record GrantEvent(
         String grantId,
@@ -34,13 +36,32 @@ public record GrantEvent(
         OffsetDateTime modified,
         OffsetDateTime notBefore,
         OffsetDateTime notAfter,
-        OffsetDateTime expires) {
+        OffsetDateTime expires,
+        OffsetDateTime tokensNotBefore) {
 
     public GrantEvent {
         Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(status, "status");
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** A grant event without voided tokens. */
+    public GrantEvent(String grantId, String clientId, GrantStatus status, List<ScopeGrant> scopes,
+            OffsetDateTime created, OffsetDateTime modified, OffsetDateTime notBefore, OffsetDateTime notAfter,
+            OffsetDateTime expires) {
+        this(grantId, clientId, status, scopes, created, modified, notBefore, notAfter, expires, null);
+    }
+
+    /**
+     * Whether an access token of this grant issued at {@code issuedAt} (JWT {@code iat}; null when the token has
+     * none) is still honoured: not when it was issued before {@code tokensNotBefore}.
+     */
+    public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        if (tokensNotBefore == null) {
+            return true;
+        }
+        return issuedAt != null && !issuedAt.isBefore(tokensNotBefore.toInstant());
     }
 
     /** The enabled scope with this id, if the grant allows access at {@code now} at all. */

@@ -59,4 +59,18 @@ class GrantEventTest {
         assertThat(bare.include()).isEmpty();
         assertThat(bare.windows()).isEqualTo(DateWindows.UNBOUNDED);
     }
+
+    @Test
+    void tokensIssuedBeforeTokensNotBeforeAreRefusedAndTokensWithoutIatToo() {
+        GrantEvent g = Samples.grant();
+        OffsetDateTime cut = OffsetDateTime.parse("2024-06-01T12:00:00Z");
+        GrantEvent voided = new GrantEvent(g.grantId(), g.clientId(), g.status(), g.scopes(), g.created(), g.modified(),
+                null, null, null, cut);
+
+        assertThat(voided.acceptsTokenIssuedAt(NOW.minusSeconds(1))).isFalse();
+        assertThat(voided.acceptsTokenIssuedAt(null)).isFalse();
+        assertThat(voided.acceptsTokenIssuedAt(NOW)).isTrue();
+        assertThat(g.acceptsTokenIssuedAt(null)).isTrue();
+        assertThat(g.acceptsTokenIssuedAt(NOW.minusSeconds(86_400))).isTrue();
+    }
 }
