@@ -635,4 +635,23 @@ class CustomerAuthorizationBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#s0-list li.entry")).stream().filter(WebElement::isDisplayed)
                 .map(WebElement::getText).toList()).singleElement().asString().contains("K3-" + many);
     }
+
+    @Test
+    void aggregationInclusionConsentListsTheRequestedGroupsReadOnlyAndTheGrantCoversThemByNumber() throws Exception {
+        client = ConsentClient.register(base, "cds_aggregation_consent");
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_aggregation_consent\",\"aggregation_numbers\":[\"B7-" + personId
+                + "\",\"B8-" + personId + "\"],\"premise_numbers\":[\"PR" + personId + "\"]}]";
+        loginToForm(requestWithDetails("cds_aggregation_consent", details, verifier, new State()));
+
+        assertThat(browser.findElement(By.id("s0-aggregation-B7-" + personId)).getText()).isEqualTo("Group B7-" + personId);
+        assertThat(browser.findElement(By.id("s0-aggregation-B8-" + personId)).getText()).isEqualTo("Group B8-" + personId);
+        assertThat(browser.findElements(By.cssSelector("#s0-selection input"))).isEmpty();
+
+        String grantId = approveAndRedeem(verifier);
+
+        Coverage coverage = coverageOf(grantId, "cds_aggregation_consent");
+        assertThat(coverage.aggregations().numbers()).containsExactly("B7-" + personId, "B8-" + personId);
+        assertThat(coverage.accounts().isEmpty()).isTrue();
+    }
 }
