@@ -29,7 +29,7 @@ public record AuthorizationFormView(String brand, String clientName, String clie
     public record Section(int index, String name, List<String> names, String data, List<String> dataItems,
             List<String> durations, String purposeName, String purposeContent, String purposeUri, String level,
             String selectionLegend, boolean includeFutureOffered, boolean includeFuture, List<Account> accounts,
-            List<Choice> aggregations, int entryCount, int tickedCount) {
+            List<Choice> aggregations, boolean readOnly, int entryCount, int tickedCount) {
 
         public boolean large() {
             return entryCount > 10;
@@ -150,7 +150,7 @@ public record AuthorizationFormView(String brand, String clientName, String clie
             List<Choice> aggregations = new ArrayList<>();
             if (level == Preselection.Level.AGGREGATION) {
                 Preselection.of(section, holdings).ticked().forEach(n -> aggregations.add(
-                        new Choice(n, ticked.numbers().contains(n))));
+                        new Choice(n, section.readOnly() || ticked.numbers().contains(n))));
             }
             long entries = level == Preselection.Level.AGGREGATION ? aggregations.size()
                     : holdings.stream().map(Preselection.keyOf(level)).filter(k -> k != null && !k.isEmpty())
@@ -162,7 +162,8 @@ public record AuthorizationFormView(String brand, String clientName, String clie
                     !hasPurpose || purpose.path("related_uri").isNull() ? null
                             : purpose.path("related_uri").asText(null),
                     level.formName(), String.format(LEGENDS.get(level), clientName), level.offersIncludeFuture(),
-                    ticked.includeFuture(), accounts, aggregations, (int) entries, ticked.numbers().size()));
+                    ticked.includeFuture(), accounts, aggregations, section.readOnly(), (int) entries,
+                    section.readOnly() ? aggregations.size() : ticked.numbers().size()));
         }
         String uri = client.path("client_uri").isTextual() ? client.path("client_uri").asText() : null;
         return new AuthorizationFormView(brand, clientName, uri, form.request().requestId(),

@@ -328,7 +328,8 @@ public class CustomerAuthorization {
                         .forEach(allowed::add);
             }
             String prefix = "s" + section.index() + ".";
-            Set<String> numbers = new LinkedHashSet<>(form.getOrDefault(prefix + level.formName(), List.of()));
+            Set<String> numbers = new LinkedHashSet<>(section.readOnly() ? allowed
+                    : form.getOrDefault(prefix + level.formName(), List.of()));
             numbers.retainAll(allowed);
             boolean future = level.offersIncludeFuture() && "on".equals(first(form, prefix + "include_future"));
             out.put(section.index(), new Ticked(numbers, future));

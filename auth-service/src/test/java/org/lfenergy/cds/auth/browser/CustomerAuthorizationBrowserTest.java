@@ -602,4 +602,56 @@ class CustomerAuthorizationBrowserTest {
         new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
         assertThat(browser.switchTo().activeElement().getTagName()).isIn("a", "input", "button");
     }
+
+    @Test
+    void aLongListGetsASearchAHideUnselectedToggleAndALiveCounter() {
+        String many = "L" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String manyUser = "test-customer-" + many.toLowerCase();
+        OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00-08:00");
+        List<CustomerPayload> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            rows.add(new CustomerPayload(many, "E" + many, "K" + i + "-" + many, "PR" + many, "SP" + i + many,
+                    "MA" + i + many, start, null, "active"));
+        }
+        publish("auth-service-test.gridx.customers.v1", "GRIDX_TEST_CUSTOMER", "file-" + many, row -> many, rows);
+        createKeycloakUser(manyUser, many);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.preparedQuery(
+                "select count(*) from customer_object where person_id = $1").execute(Tuple.of(many))
+                .await().indefinitely().iterator().next().getLong(0) == 12);
+        String details = "[{\"type\":\"cds_usage\",\"contract_numbers\":[\"K3-" + many + "\"]}]";
+        loginAs(requestWithDetails("cds_usage", details, new CodeVerifier(), new State()), manyUser,
+                "authorization-form");
+
+        assertThat(browser.findElement(By.id("s0-count")).getText()).isEqualTo("1 of 12 selected");
+        assertThat(browser.findElement(By.id("s0-list")).getAttribute("class")).contains("scrolling");
+        browser.findElement(By.id("s0-search")).sendKeys("K1");
+        // K1-…, K10-…, K11-…, K12-… stay visible
+        assertThat(browser.findElements(By.cssSelector("#s0-list li.entry")).stream().filter(WebElement::isDisplayed)
+                .count()).isEqualTo(4);
+        browser.findElement(By.id("s0-search")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        assertThat(browser.findElements(By.cssSelector("#s0-list li.entry")).stream().filter(WebElement::isDisplayed)
+                .count()).isEqualTo(12);
+        browser.findElement(By.cssSelector("label[for='s0-only-selected']")).click();
+        assertThat(browser.findElements(By.cssSelector("#s0-list li.entry")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).singleElement().asString().contains("K3-" + many);
+    }
+
+    @Test
+    void aggregationInclusionConsentListsTheRequestedGroupsReadOnlyAndTheGrantCoversThemByNumber() throws Exception {
+        client = ConsentClient.register(base, "cds_aggregation_consent");
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_aggregation_consent\",\"aggregation_numbers\":[\"B7-" + personId
+                + "\",\"B8-" + personId + "\"],\"premise_numbers\":[\"PR" + personId + "\"]}]";
+        loginToForm(requestWithDetails("cds_aggregation_consent", details, verifier, new State()));
+
+        assertThat(browser.findElement(By.id("s0-aggregation-B7-" + personId)).getText()).isEqualTo("Group B7-" + personId);
+        assertThat(browser.findElement(By.id("s0-aggregation-B8-" + personId)).getText()).isEqualTo("Group B8-" + personId);
+        assertThat(browser.findElements(By.cssSelector("#s0-selection input"))).isEmpty();
+
+        String grantId = approveAndRedeem(verifier);
+
+        Coverage coverage = coverageOf(grantId, "cds_aggregation_consent");
+        assertThat(coverage.aggregations().numbers()).containsExactly("B7-" + personId, "B8-" + personId);
+        assertThat(coverage.accounts().isEmpty()).isTrue();
+    }
 }

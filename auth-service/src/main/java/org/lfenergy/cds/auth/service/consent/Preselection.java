@@ -89,6 +89,15 @@ public final class Preselection {
             return entries.stream().map(e -> e.path("type").asText()).toList();
         }
 
+        /**
+         * The Aggregation Inclusion consent shows the preselected aggregations read-only (WG3 §9.2.3): the customer
+         * approves or declines being counted in all of them.
+         */
+        public boolean readOnly() {
+            return level == Level.AGGREGATION
+                    && entries.stream().anyMatch(e -> "cds_aggregation_consent".equals(e.path("type").asText()));
+        }
+
         /** Whether a scope of the section asks for the Preselection Error page when nothing is preselected. */
         public boolean errorIfNoPreselections() {
             return entries.stream().anyMatch(e -> e.path("error_if_no_preselections").asBoolean(false));
