@@ -1,0 +1,56 @@
+package org.lfenergy.cds.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until the consumer groups have committed up to the end of every partition they consume (the read models
+ * have caught up), polling every 500 ms. Prints the seconds waited.
+ *
+ * <p>Usage: LagWait BOOTSTRAP TIMEOUT_S GROUP...
+ */
+public final class LagWait {
+
+    private LagWait() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        long timeoutS = Long.parseLong(args[1]);
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                long lag = 0;
+                for (int i = 2; i < args.length; i++) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(args[i])
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    for (var e : committed.entrySet()) {
+                        if (e.getValue() != null) {
+                            lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                        }
+                    }
+                }
+                double s = (System.nanoTime() - start) / 1e9;
+                if (lag == 0) {
+                    System.out.printf("caught_up_after_s=%.1f%n", s);
+                    return;
+                }
+                if (s > timeoutS) {
+                    throw new IllegalStateException("lag still " + lag + " after " + timeoutS + " s");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}
