@@ -42,6 +42,15 @@ import org.lfenergy.cds.contracts.grant.ScopeGrant;
  */
 public final class CdsAccess {
 
+    /**
+     * The history each direct-access grant asks for: the deepest the scope allows (P3Y), because the generated data
+     * lies in 2024 and the defaults (P1Y, P13M) count back from today.
+     */
+    private static final Map<String, String> HISTORY = Map.of(
+            "cds_query_bill_sections", "start_date",
+            "cds_query_bill_statements", "statement_date_start",
+            "cds_query_usage", "segment_start");
+
     /** Tokens live 300 s; renew well before. */
     private static final Duration RENEW_AFTER = Duration.ofSeconds(200);
 
@@ -75,7 +84,7 @@ public final class CdsAccess {
                         + "\",\"scope\":\"cds_client_admin " + String.join(" ", scopes) + "\"}")), 201);
         String adminId = reg.get("client_id").asText();
         String adminSecret = reg.get("client_secret").asText();
-        String adminToken = tokenRequest(adminId, adminSecret, "cds_client_admin").get("access_token").asText();
+        String adminToken = tokenRequest(adminId, adminSecret, "cds_client_admin", null).get("access_token").asText();
         JsonNode clients = send(HttpRequest.newBuilder(URI.create(gateway + "/cds-api/v1/clients"))
                 .header("Authorization", "Bearer " + adminToken).GET(), 200);
         String queryId = null;
@@ -123,11 +132,16 @@ public final class CdsAccess {
     public String accessFilter(String scope) {
         GrantEvent grant = grants.get(scope);
         Instant now = Instant.now();
-        return filters.encode(AccessFilter.forScope(grant, scopeGrants.get(scope), now, Duration.ofSeconds(30)));
+        return filters.encode(AccessFilter.forScope(grant, scopeGrants.get(scope), now, Duration.ofSeconds(Long.getLong("filter.ttl.s", 30))));
     }
 
     private Token newToken(String scope) throws IOException, InterruptedException {
-        JsonNode t = tokenRequest(clientId, clientSecret, scope);
+        String field = HISTORY.get(scope);
+        // An empty value-type list means every format; the scope's default list names formats usage-service does not
+        // serve (see bench/README.md), which would give segments without values.
+        String valueTypes = scope.equals("cds_query_usage") ? ",\"include_usage_segment_value_types\":[]" : "";
+        JsonNode t = tokenRequest(clientId, clientSecret, scope, field == null ? null
+                : "[{\"type\":\"" + scope + "\",\"" + field + "\":\"P3Y\"" + valueTypes + "}]");
         JsonNode ids = t.get("cds_grant_ids");
         if (ids == null || ids.size() != 1) {
             throw new IllegalStateException("token without exactly one cds_grant_id: " + t);
@@ -135,14 +149,17 @@ public final class CdsAccess {
         return new Token(t.get("access_token").asText(), ids.get(0).asText(), Instant.now());
     }
 
-    private JsonNode tokenRequest(String id, String secret, String scope) throws IOException, InterruptedException {
+    private JsonNode tokenRequest(String id, String secret, String scope, String authorizationDetails)
+            throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(gateway + "/oauth/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8))), 200);
+                        + URLEncoder.encode(scope, StandardCharsets.UTF_8) + (authorizationDetails == null ? ""
+                        : "&authorization_details=" + URLEncoder.encode(authorizationDetails, StandardCharsets.UTF_8)))),
+                200);
     }
 
     private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
