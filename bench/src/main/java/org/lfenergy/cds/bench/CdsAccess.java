@@ -132,7 +132,10 @@ public final class CdsAccess {
     public String accessFilter(String scope) {
         GrantEvent grant = grants.get(scope);
         Instant now = Instant.now();
-        return filters.encode(AccessFilter.forScope(grant, scopeGrants.get(scope), now, Duration.ofSeconds(Long.getLong("filter.ttl.s", 30))));
+        // The same GridX client the gateway names in every filter (its CDS_GRIDX_CLIENT, default DEMO).
+        String gridxClient = System.getenv().getOrDefault("CDS_GRIDX_CLIENT", "DEMO");
+        return filters.encode(AccessFilter.forScope(grant, scopeGrants.get(scope), gridxClient, now,
+                Duration.ofSeconds(Long.getLong("filter.ttl.s", 30))));
     }
 
     private Token newToken(String scope) throws IOException, InterruptedException {
