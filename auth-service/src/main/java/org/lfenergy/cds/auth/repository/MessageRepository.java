@@ -65,6 +65,15 @@ public class MessageRepository {
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
     }
 
+    /** The registrant's pending production_request naming this sandbox Client Object, newest first. */
+    public Uni<Optional<Message>> pendingProductionRequest(String registrantId, String sandboxClientUri) {
+        return pool.preparedQuery("select " + COLUMNS + " from message where registrant_id = $1"
+                + " and type = 'production_request' and status = 'pending' and document->>'related_uri' = $2"
+                + " order by modified desc limit 1")
+                .execute(Tuple.of(registrantId, sandboxClientUri))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
     public Uni<Page<Message>> page(String registrantId, Box box, List<String> messageIds, int offset, int limit) {
         return pool.preparedQuery("select " + COLUMNS + " from message where registrant_id = $1 and " + box.condition
                 + " and (cardinality($2::text[]) = 0 or message_id = any($2::text[]))"

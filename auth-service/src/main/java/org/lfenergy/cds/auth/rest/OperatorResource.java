@@ -1,0 +1,110 @@
+package org.lfenergy.cds.auth.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.lfenergy.cds.auth.mapping.ClientObjectMapper;
+import org.lfenergy.cds.auth.mapping.GrantMapper;
+import org.lfenergy.cds.auth.mapping.Times;
+import org.lfenergy.cds.auth.repository.GrantRepository;
+import org.lfenergy.cds.auth.service.ApiError;
+import org.lfenergy.cds.auth.service.GrantService;
+import org.lfenergy.cds.auth.service.ProductionApproval;
+import org.lfenergy.cds.auth.service.model.GrantState;
+
+/**
+ * The utility's operator API (not part of CDS): production approval of sandbox Client Objects and server-side Grant
+ * status changes. Callers need a token of realm {@code cds} carrying the realm role {@value #ROLE}.
+ */
+@Path("/cds-admin/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(OperatorResource.ROLE)
+public class OperatorResource {
+
+    /** Keycloak realm role of the utility's operators. */
+    public static final String ROLE = "cds-operator";
+
+    private final ProductionApproval approval;
+    private final ClientObjectMapper clientMapper;
+    private final GrantService grantService;
+    private final GrantRepository grants;
+    private final GrantMapper grantMapper;
+    private final org.lfenergy.cds.auth.service.ServerFiles files;
+
+    public OperatorResource(ProductionApproval approval, ClientObjectMapper clientMapper, GrantService grantService,
+            GrantRepository grants, GrantMapper grantMapper, org.lfenergy.cds.auth.service.ServerFiles files) {
+        this.files = files;
+        this.approval = approval;
+        this.clientMapper = clientMapper;
+        this.grantService = grantService;
+        this.grants = grants;
+        this.grantMapper = grantMapper;
+    }
+
+    /** Approves production for a sandbox Client Object: 201 with the new production Client Object. */
+    @POST
+    @Path("clients/{clientId}/production")
+    public Uni<Response> approveProduction(@PathParam("clientId") String clientId) {
+        return approval.approve(clientId).map(c -> Response.status(201).entity(clientMapper.toJson(c)).build());
+    }
+
+    /**
+     * Stores a Server-Provided File for a registrant's files Client Object (body = the file, its Content-Type the
+     * file's MIME type) and creates the Grant that covers it: 201 with the file object plus {@code grant_id}.
+     */
+    @POST
+    @Path("server-provided-files")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> addFile(@jakarta.ws.rs.QueryParam("client_id") String clientId,
+            @jakarta.ws.rs.QueryParam("name") String name, @jakarta.ws.rs.QueryParam("description") String description,
+            @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, byte[] body) {
+        if (clientId == null || clientId.isBlank()) {
+            throw ApiError.badRequest("client_id is required");
+        }
+        return files.add(clientId, name, contentType, description, body).map(f -> {
+            ObjectNode out = files.toJson(f);
+            out.put("grant_id", f.grantId());
+            return Response.status(201).entity(out).build();
+        });
+    }
+
+    /**
+     * Moves a Grant to another status (WG1-02 §8.2, server-side transitions): {@code {"status": ..., "eta": ...}}
+     * ({@code eta} only with {@code pending}). 409 from a final status; 200 with the Grant.
+     */
+    @POST
+    @Path("grants/{grantId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> changeGrantStatus(@PathParam("grantId") String grantId, JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("status").isTextual()) {
+            throw ApiError.badRequest("the body must be {\"status\": \"...\"}");
+        }
+        GrantState next = GrantState.fromWire(body.get("status").asText())
+                .orElseThrow(() -> ApiError.badRequest("unknown grant status " + body.get("status").asText()));
+        ObjectNode changes = null;
+        if (body.hasNonNull("eta")) {
+            if (next != GrantState.PENDING) {
+                throw ApiError.badRequest("eta is set only with status pending");
+            }
+            try {
+                changes = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("eta", Times.format(OffsetDateTime.parse(body.get("eta").asText()).toInstant()));
+            } catch (DateTimeParseException e) {
+                throw ApiError.badRequest("eta must be an RFC 3339 datetime");
+            }
+        }
+        ObjectNode finalChanges = changes;
+        return grantService.get(grantId).chain(g -> grantService.transition(g, next, finalChanges))
+                .chain(g -> grants.childIds(g.grantId()).map(children -> grantMapper.toJson(g, children)));
+    }
+}
