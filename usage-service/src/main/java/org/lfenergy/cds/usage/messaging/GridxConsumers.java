@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.gridx.BillDeterminantPayload;
+import org.lfenergy.cds.contracts.gridx.BillPayload;
 import org.lfenergy.cds.contracts.gridx.CustomerAttributePayload;
 import org.lfenergy.cds.contracts.gridx.CustomerPayload;
 import org.lfenergy.cds.contracts.gridx.DemandResponseEventPayload;
@@ -229,6 +230,26 @@ public class GridxConsumers {
         resilient.write(topic.topicName(), new ArrayList<>(rows.values()), writer::writeNetworkMembers);
         resilient.write(topic.topicName(), rows.values().stream().map(r -> new String[]{r[0], r[4], r[5]}).toList(),
                 aggregations::registerNetworkMembers);
+    }
+
+    /** BILLING rows → bill_period (Bill_ID, meter account and period: links billed usage to its bill sections). */
+    @Incoming("bills")
+    @Blocking
+    public void bills(ConsumerRecords<String, byte[]> records) {
+        Topic topic = Topic.BILLS;
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (RowEvent<BillPayload> e : decoder.decode(topic, records, BillPayload.class)) {
+            BillPayload p = e.data();
+            if (isBlank(p.billId()) || isBlank(p.meterAccountId()) || p.billStartDate() == null
+                    || p.billEndDate() == null) {
+                decoder.reject(topic, e, "bill row lacks Bill_ID, MeterAccount_ID or the bill period");
+                continue;
+            }
+            rows.put(e.client() + "|" + p.billId(), new String[]{e.client(), p.billId(), p.meterAccountId(),
+                    p.billStartDate().toString(), p.billEndDate().toString(),
+                    ids.id(CdsIdKind.BILL_SECTION, e.client(), p.billId())});
+        }
+        resilient.write(topic.topicName(), new ArrayList<>(rows.values()), writer::writeBillPeriods);
     }
 
     /** EVENT rows → dr_event. */

@@ -158,6 +158,16 @@ public class ReferenceDataWriter {
             WHERE (t.event_end_time, t.event_duration) IS DISTINCT FROM (EXCLUDED.event_end_time, EXCLUDED.event_duration)
             """;
 
+    static final String BILL_PERIODS = """
+            INSERT INTO bill_period AS t (client, bill_id, meter_account_id, start_date, end_date, cds_billsection_id)
+            SELECT u.c1, u.c2, u.c3, u.c4::date, u.c5::date, u.c6
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(c1, c2, c3, c4, c5, c6)
+            ON CONFLICT (client, bill_id) DO UPDATE SET meter_account_id = EXCLUDED.meter_account_id,
+                start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, modified = now()
+            WHERE (t.meter_account_id, t.start_date, t.end_date)
+                  IS DISTINCT FROM (EXCLUDED.meter_account_id, EXCLUDED.start_date, EXCLUDED.end_date)
+            """;
+
     private final BatchUpsert batch;
 
     public ReferenceDataWriter(BatchUpsert batch) {
@@ -222,6 +232,11 @@ public class ReferenceDataWriter {
     /** Network members (12 columns). */
     public void writeNetworkMembers(Collection<String[]> rows) throws SQLException {
         batch.execute(NETWORK_MEMBERS, 12, rows);
+    }
+
+    /** Bill periods (6 columns: client, Bill_ID, MeterAccount_ID, start, end, cds_billsection_id). */
+    public void writeBillPeriods(Collection<String[]> rows) throws SQLException {
+        batch.execute(BILL_PERIODS, 6, rows);
     }
 
     /** Demand-response events (8 columns). */

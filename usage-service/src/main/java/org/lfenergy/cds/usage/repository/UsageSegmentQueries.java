@@ -40,7 +40,7 @@ public class UsageSegmentQueries {
                           List<String> accountIds, List<String> accountNumbers, List<String> contractIds,
                           List<String> contractNumbers, List<String> servicePointIds,
                           List<String> servicePointNumbers, List<String> meterIds, List<String> meterNumbers,
-                          OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+                          OffsetDateTime windowStart, OffsetDateTime windowEnd, List<String> billSectionIds) {
     }
 
     private final Pool pool;
@@ -61,7 +61,7 @@ public class UsageSegmentQueries {
         appendContractSegmentKeys(sql, scope, f);
         if (f.accountIds().isEmpty() && f.accountNumbers().isEmpty() && f.contractIds().isEmpty()
                 && f.contractNumbers().isEmpty() && f.servicePointIds().isEmpty() && f.servicePointNumbers().isEmpty()
-                && f.meterIds().isEmpty() && f.meterNumbers().isEmpty()) {
+                && f.meterIds().isEmpty() && f.meterNumbers().isEmpty() && f.billSectionIds().isEmpty()) {
             // aggregation segments relate to no account, contract, service point or meter: such filters exclude them
             sql.append(" UNION ALL ");
             aggregations.appendSegmentKeys(sql, scope, f);
@@ -116,6 +116,9 @@ public class UsageSegmentQueries {
         appendTime(sql, f, "d.day_start", "d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s)",
                 "d.local_day");
         appendMeters(sql, f, "d.meter_ids");
+        if (!f.billSectionIds().isEmpty()) {
+            sql.append(" AND FALSE"); // only billed periods relate to bill sections
+        }
         sql.append(" GROUP BY d.series_key, d.local_day, d.interval_s, d.day_start, d.slot_count");
         // Days with register reads but no interval rows.
         String regStart = "(r.local_day::timestamp AT TIME ZONE r.time_zone)";
@@ -127,6 +130,9 @@ public class UsageSegmentQueries {
                 .append(" AND d2.series_key = r.series_key AND d2.local_day = r.local_day)");
         appendTime(sql, f, regStart, regEnd, "r.local_day");
         appendMeters(sql, f, "ARRAY[r.meter_id]");
+        if (!f.billSectionIds().isEmpty()) {
+            sql.append(" AND FALSE");
+        }
         sql.append(" GROUP BY r.series_key, r.local_day, r.time_zone");
         // Billed periods.
         sql.append(" UNION ALL SELECT 'b'::text, 'ma:' || b.meter_account_id, NULL::date, ")
@@ -143,6 +149,11 @@ public class UsageSegmentQueries {
         appendMeters(sql, f, "ARRAY(SELECT mi.meter_id FROM meter_install mi WHERE mi.client = b.client"
                 + " AND mi.meter_account_id = b.meter_account_id AND mi.install_at < b.end_at"
                 + " AND (mi.removal_at IS NULL OR mi.removal_at > b.start_at))");
+        if (!f.billSectionIds().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM bill_period bp WHERE ").append(BILL_OF_PERIOD)
+                    .append(" AND bp.cds_billsection_id = ANY(").appendParam(f.billSectionIds().toArray(String[]::new))
+                    .append("))");
+        }
         sql.append(" GROUP BY b.meter_account_id, b.start_at, b.end_at) s WHERE TRUE");
 
         scope.appendContractCovered(sql, "c", true);
@@ -153,6 +164,30 @@ public class UsageSegmentQueries {
         inList(sql, "c.cds_servicepoint_id", f.servicePointIds());
         inList(sql, "coalesce(c.servicepoint_id, c.meter_account_id)", f.servicePointNumbers());
         inList(sql, "s.segment_id", f.segmentIds());
+    }
+
+    /**
+     * The bill (BILLING row) of a billed period: same meter account, Bill_start_date = the local date of the period's
+     * start, Bill_end_date = the local date of its end (alias {@code b} = bill_determinant, {@code bp} = bill_period).
+     */
+    static final String BILL_OF_PERIOD = "bp.client = b.client AND bp.meter_account_id = b.meter_account_id"
+            + " AND bp.start_date = (b.start_at AT TIME ZONE b.time_zone)::date"
+            + " AND bp.end_date = (b.end_at AT TIME ZONE b.time_zone)::date";
+
+    /** The bill sections of the given (client, meter account, start, end) billed periods, with their bill dates. */
+    public Uni<List<Row>> billSections(String[] clients, String[] meterAccounts, String[] starts, String[] ends) {
+        return rows(pool.preparedQuery("""
+                SELECT DISTINCT b.client, b.meter_account_id, b.start_at, b.end_at, bp.cds_billsection_id,
+                       bp.start_date, bp.end_date
+                FROM bill_determinant b
+                JOIN unnest($1::text[], $2::text[], $3::text[]::timestamptz[], $4::text[]::timestamptz[])
+                     AS k(client, meter_account_id, start_at, end_at)
+                  ON b.client = k.client AND b.meter_account_id = k.meter_account_id AND b.start_at = k.start_at
+                 AND b.end_at = k.end_at
+                JOIN bill_period bp ON\s""" + BILL_OF_PERIOD + """
+
+                ORDER BY bp.cds_billsection_id
+                """).execute(Tuple.of(clients, meterAccounts, starts, ends)));
     }
 
     /** Stored channel days of the given (client, series, day, interval) keys. */

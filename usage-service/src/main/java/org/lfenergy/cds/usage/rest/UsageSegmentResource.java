@@ -67,12 +67,10 @@ public class UsageSegmentResource {
                 ListParams.list("servicepoint_numbers", servicePointNumbers),
                 ListParams.list("cds_meterdevice_ids", meterIds), ListParams.list("meter_numbers", meterNumbers),
                 UsageSegmentService.windowStart(scope.filter().windows()),
-                UsageSegmentService.windowEnd(scope.filter().windows()));
+                UsageSegmentService.windowEnd(scope.filter().windows()), billSections);
         int n = ListParams.limit(limit, config.pageSize());
         PageCursor c = PageCursor.decode(cursor, UsageSegmentQueries.ORDER.size());
-        // No segment of this server relates to a bill section (bill sections live in billing-service and
-        // determinant periods are not linked to them yet), so a bill-section filter matches nothing.
-        if (!scope.showsUsageSegments() || !billSections.isEmpty()) {
+        if (!scope.showsUsageSegments()) {
             return Uni.createFrom().item(Queries.emptyList("usage_segments"));
         }
         return service.page(scope, f, c, n).map(page -> Queries.listBody("usage_segments", page, s -> s,

@@ -37,6 +37,13 @@ public final class SegmentData {
             billSections = billSections == null ? List.of() : List.copyOf(billSections);
         }
 
+        /** This header with these related bill section ids. */
+        public Header withBillSections(List<String> ids) {
+            return new Header(kind, segmentId, client, seriesKey, localDay, intervalS, start, end, created, modified,
+                    accountId, contractId, servicePointId, meterAccountId, showAccount, showContract,
+                    showServicePoint, aggregate, ids);
+        }
+
         /** A segment of a contract (no aggregation, no bill sections). */
         public Header(Kind kind, String segmentId, String client, String seriesKey, LocalDate localDay, int intervalS,
                       Instant start, Instant end, OffsetDateTime created, OffsetDateTime modified,

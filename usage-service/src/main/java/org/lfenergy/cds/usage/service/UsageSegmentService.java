@@ -100,7 +100,7 @@ public class UsageSegmentService {
         return queries.keys(scope, f, cursor, limit).flatMap(keyRows -> {
             Page<Row> page = Page.of(keyRows, limit, cursor, UsageSegmentService::sortKey);
             List<Header> headers = page.items().stream().map(UsageSegmentService::header).toList();
-            return content(headers).map(content -> {
+            return content(headers, scope).map(content -> {
                 List<ObjectNode> segments = new ArrayList<>();
                 for (Header h : headers) {
                     if (h.kind() == Kind.AGGREGATE_DAY) {
@@ -109,6 +109,9 @@ public class UsageSegmentService {
                         continue;
                     }
                     String k = key(h.client(), h.seriesKey(), h.localDay());
+                    if (h.kind() == Kind.BILLED_PERIOD) {
+                        h = h.withBillSections(content.billSections.getOrDefault(billedKey(h), List.of()));
+                    }
                     assembler.assemble(h, content.days.getOrDefault(k + "|" + h.intervalS(), List.of()),
                                     h.kind() == Kind.BILLED_PERIOD ? List.of() : content.reads.getOrDefault(k, List.of()),
                                     content.determinants.getOrDefault(billedKey(h), List.of()), visibility)
@@ -131,7 +134,8 @@ public class UsageSegmentService {
     }
 
     private record Content(Map<String, List<ChannelDay>> days, Map<String, List<RegisterRead>> reads,
-                           Map<String, List<Determinant>> determinants, Map<String, List<ChannelDay>> aggregateDays) {
+                           Map<String, List<Determinant>> determinants, Map<String, List<ChannelDay>> aggregateDays,
+                           Map<String, List<String>> billSections) {
     }
 
     private static String aggregateKey(Header h) {
@@ -139,7 +143,7 @@ public class UsageSegmentService {
                 Integer.toString(h.intervalS()));
     }
 
-    private Uni<Content> content(List<Header> headers) {
+    private Uni<Content> content(List<Header> headers, AccessScope scope) {
         List<String> dc = new ArrayList<>(), ds = new ArrayList<>(), dd = new ArrayList<>(), di = new ArrayList<>();
         List<String> rc = new ArrayList<>(), rs = new ArrayList<>(), rd = new ArrayList<>();
         List<String> bc = new ArrayList<>(), bm = new ArrayList<>(), bs = new ArrayList<>(), be = new ArrayList<>();
@@ -186,7 +190,11 @@ public class UsageSegmentService {
                 : queries.determinants(arr(bc), arr(bm), arr(bs), arr(be));
         Uni<List<Row>> sums = ac.isEmpty() ? Uni.createFrom().item(List.of())
                 : aggregations.slots(arr(ac), arr(ak), arr(ay), arr(ad), arr(ai));
-        return Uni.combine().all().unis(days, reads, dets, sums).asTuple().map(t -> {
+        // related_billsections: only for a grant that includes bill sections, within its bill-section dates
+        Uni<List<Row>> sections = bc.isEmpty() || !scope.includes(IncludeField.BILL_SECTIONS)
+                ? Uni.createFrom().item(List.of()) : queries.billSections(arr(bc), arr(bm), arr(bs), arr(be));
+        DateWindows windows = scope.filter().windows();
+        return Uni.combine().all().unis(days, reads, dets, sums, sections).asTuple().map(t -> {
             Map<String, List<ChannelDay>> dayMap = new HashMap<>();
             for (Row r : t.getItem1()) {
                 io.vertx.sqlclient.data.Numeric[] nums = r.getArrayOfNumerics("vals");
@@ -216,7 +224,20 @@ public class UsageSegmentService {
                         r.getNumeric("value").bigDecimalValue(), r.getString("quality")));
             }
             Map<String, List<ChannelDay>> aggregateMap = aggregateSlots.days(t.getItem4(), aggregateHeaders);
-            return new Content(dayMap, readMap, detMap, aggregateMap);
+            Map<String, List<String>> sectionMap = new HashMap<>();
+            for (Row r : t.getItem5()) {
+                LocalDate from = r.getLocalDate("start_date");
+                LocalDate to = r.getLocalDate("end_date");
+                if ((windows.startDate() != null && from.isBefore(windows.startDate()))
+                        || (windows.endDate() != null && to.isAfter(windows.endDate()))) {
+                    continue;
+                }
+                String k = String.join("|", r.getString("client"), "ma:" + r.getString("meter_account_id"),
+                        r.getOffsetDateTime("start_at").toInstant().toString(),
+                        r.getOffsetDateTime("end_at").toInstant().toString());
+                sectionMap.computeIfAbsent(k, x -> new ArrayList<>()).add(r.getString("cds_billsection_id"));
+            }
+            return new Content(dayMap, readMap, detMap, aggregateMap, sectionMap);
         });
     }
 

@@ -54,7 +54,7 @@ class UsageApiTest {
     TopicAssignments assignments;
 
     private static final List<Topic> TOPICS = List.of(Topic.CUSTOMERS, Topic.METERACCOUNT_METERS, Topic.ATTRIBUTES,
-            Topic.INTERVALS, Topic.REGISTERS, Topic.BILL_DETERMINANTS, Topic.NETWORKS, Topic.EVENTS);
+            Topic.INTERVALS, Topic.REGISTERS, Topic.BILL_DETERMINANTS, Topic.NETWORKS, Topic.EVENTS, Topic.BILLS);
 
     @BeforeEach
     void ingestOnce() throws Exception {
@@ -85,7 +85,8 @@ class UsageApiTest {
         String all = Filters.everything(customer("P1"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonPath j = given().header(AccessFilter.HEADER, all).get("/cds/v1/usage-segments").then().extract().jsonPath();
-            return j.getList("usage_segments").size() == 3;
+            return j.getList("usage_segments").size() == 3
+                    && j.getList("usage_segments.related_billsections.flatten()").size() == 1;
         });
         scenario = s;
     }
@@ -322,6 +323,23 @@ class UsageApiTest {
         assertThat(j.getList("usage_segments[0].formats.season")).containsExactly("winter", "winter", "winter");
         assertThat(j.getString("usage_segments[0].values[0][0].eu")).isEqualTo("310.25");
         assertThat(j.getString("usage_segments[0].values[0][2].eu")).isEqualTo("-80.0");
+        // the bill of exactly that period, as billing-service identifies its section
+        assertThat(j.getList("usage_segments[0].related_billsections")).containsExactly(id(CdsIdKind.BILL_SECTION, "B-1"));
+    }
+
+    @Test
+    void relatedBillSectionsNeedAGrantThatIncludesBillSectionsWithinItsDates() {
+        AccessFilter noSections = Filters.filter(customer("P1"), EnumSet.complementOf(EnumSet.of(IncludeField.UNKNOWN,
+                IncludeField.BILL_SECTIONS)), List.of(), DateWindows.UNBOUNDED);
+        JsonPath j = get("/cds/v1/usage-segments", Filters.sign(noSections), "contract_numbers", "C2", "before",
+                "2024-10-31T00:00:00Z");
+        assertThat(j.getList("usage_segments")).hasSize(1);
+        assertThat(j.getList("usage_segments[0].related_billsections")).isEmpty();
+        AccessFilter earlierSections = Filters.filter(customer("P1"), EnumSet.complementOf(EnumSet.of(IncludeField.UNKNOWN)),
+                List.of(), new DateWindows(null, null, null, null, java.time.LocalDate.of(2024, 11, 1), null, null));
+        j = get("/cds/v1/usage-segments", Filters.sign(earlierSections), "contract_numbers", "C2", "before",
+                "2024-10-31T00:00:00Z");
+        assertThat(j.getList("usage_segments[0].related_billsections")).isEmpty(); // the section ends after end_date
     }
 
     @Test
@@ -352,6 +370,11 @@ class UsageApiTest {
         assertThat(get("/cds/v1/usage-segments", f, "cds_meterdevice_ids", id(CdsIdKind.METER_DEVICE, "M-NEM"))
                 .getList("usage_segments")).hasSize(2);
         assertThat(get("/cds/v1/usage-segments", f, "cds_billsection_ids", "bsc_x").getList("usage_segments")).isEmpty();
+        JsonPath billed = get("/cds/v1/usage-segments", f, "cds_billsection_ids", id(CdsIdKind.BILL_SECTION, "B-1"));
+        assertThat(billed.getList("usage_segments")).hasSize(1);
+        assertThat(billed.getString("usage_segments[0].segment_start")).isEqualTo("2024-10-15T07:00:00Z");
+        assertThat(get("/cds/v1/usage-segments", f, "cds_billsection_ids", id(CdsIdKind.BILL_SECTION, "B-0"))
+                .getList("usage_segments")).isEmpty();
         JsonPath all = get("/cds/v1/usage-segments", f);
         String someId = all.getString("usage_segments[1].cds_usagesegment_id");
         assertThat(get("/cds/v1/usage-segments", f, "cds_usagesegment_ids", someId)

@@ -51,7 +51,7 @@ public final class KafkaEvents implements AutoCloseable {
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get();
             for (Topic t : List.of(Topic.CUSTOMERS, Topic.METERACCOUNT_METERS, Topic.ATTRIBUTES, Topic.INTERVALS,
-                    Topic.REGISTERS, Topic.BILL_DETERMINANTS, Topic.NETWORKS, Topic.EVENTS)) {
+                    Topic.REGISTERS, Topic.BILL_DETERMINANTS, Topic.NETWORKS, Topic.EVENTS, Topic.BILLS)) {
                 if (!existing.contains(t.topicName())) {
                     try {
                         admin.createTopics(List.of(new NewTopic(t.topicName(), t.defaultPartitions(), (short) 1)

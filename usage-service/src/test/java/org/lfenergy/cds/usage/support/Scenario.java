@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.gridx.BillDeterminantPayload;
+import org.lfenergy.cds.contracts.gridx.BillPayload;
 import org.lfenergy.cds.contracts.gridx.CustomerAttributePayload;
 import org.lfenergy.cds.contracts.gridx.CustomerPayload;
 import org.lfenergy.cds.contracts.gridx.IntervalPayload;
@@ -117,6 +118,13 @@ public final class Scenario {
         dets.put("KWH_DEL_WINTER_ON_PEAK", "120.500");
         dets.put("KWH_DEL_WINTER_OFF_PEAK", "310.250");
         dets.put("KWH_REC_WINTER_ON_PEAK", "80.000");
+        // The bill of that period (its section is the determinants' related_billsections) and an unrelated one.
+        k.send(Topic.BILLS, client, new BillPayload("B-1", "SP2", "C2", "MA2", LocalDate.of(2024, 10, 15),
+                LocalDate.of(2024, 11, 14), 2024, 11, "E-TOU-C", "07", new BigDecimal("350.750"), new BigDecimal("99.10"),
+                false, false), line++);
+        k.send(Topic.BILLS, client, new BillPayload("B-0", "SP2", "C2", "MA2", LocalDate.of(2024, 9, 15),
+                LocalDate.of(2024, 10, 14), 2024, 10, "E-TOU-C", "07", new BigDecimal("300.000"), new BigDecimal("80.00"),
+                false, false), line++);
         for (Map.Entry<String, String> e : dets.entrySet()) {
             BillDeterminantPayload p = new BillDeterminantPayload("MA2", new BigDecimal(e.getValue()), bs, be,
                     bs.toInstant(), be.toInstant(), e.getKey(), "A", "America/Los_Angeles");
