@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.id.CdsIdKind;
 import org.lfenergy.cds.contracts.id.CdsIds;
-import org.lfenergy.cds.gridx.events.GridxEvents;
 import org.lfenergy.cds.gridx.format.GridxFileType;
 import org.lfenergy.cds.gridx.format.read.GridxFileReader;
 import org.lfenergy.cds.gridx.format.read.GridxRow;
@@ -68,7 +65,6 @@ public final class DemoData {
     public final List<MeterAccountMeterRecord> meterInstalls = new ArrayList<>();
     /** Interval values per (meter account, channel, local day), in time order. */
     public final Map<String, TreeMap<Instant, BigDecimal>> intervals = new LinkedHashMap<>();
-    private final Set<String> touchedTopics = new HashSet<>();
 
     private DemoData(String client, GenerationReport report, CdsIds ids) {
         this.client = client;
@@ -89,9 +85,6 @@ public final class DemoData {
                                 .isTrue();
                         data.collect(row.record());
                     }
-                }
-                if (file.type() != GridxFileType.DAILYDIGEST) {
-                    data.touchedTopics.add(GridxEvents.topicOf(file.type()).topicName());
                 }
             }
             return data;
@@ -168,10 +161,6 @@ public final class DemoData {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    boolean touched(String topic) {
-        return touchedTopics.contains(topic);
     }
 
     // ------------------------------------------------------------------------------------------------ the set
