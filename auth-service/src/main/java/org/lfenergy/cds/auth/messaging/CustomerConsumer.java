@@ -3,6 +3,7 @@ package org.lfenergy.cds.auth.messaging;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,10 @@ public class CustomerConsumer {
         this.config = config;
     }
 
+    // The Keycloak admin client is request scoped; a Kafka batch has no request context of its own (without one every
+    // demo user failed with "RequestScoped context was not active" in the packaged service).
     @Incoming("customers")
+    @ActivateRequestContext
     public Uni<Void> customers(ConsumerRecords<String, byte[]> records) {
         Map<List<String>, CustomerObject> rows = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
