@@ -110,8 +110,9 @@ public final class ApiLoad {
         ops.put("meter-year", g -> load.meterYear(yearQuery, g));
         try (PrintStream tsv = new PrintStream(Files.newOutputStream(out,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
-            tsv.printf("# %s meter=%s values=%d accounts_page=%d bill_sections_page=%d%n", size, meter, gwValues,
-                    accounts, sections);
+            tsv.printf("# %s: meter %s, %d quarter-hour values in its year directly, %s through the gateway;"
+                    + " first pages: %d accounts, %d bill sections%n", size, meter, directValues,
+                    gwValues < 0 ? "none (error)" : Long.toString(gwValues), accounts, sections);
             for (var e : ops.entrySet()) {
                 for (int c : e.getKey().equals("meter-year") ? yearLevels : levels) {
                     for (int run = 1; run <= runs; run++) {

@@ -114,7 +114,11 @@ public final class Chart {
         for (Bar b : bars) {
             groups.add(b.group());
             byKey.put(b.group() + "\u0000" + b.series(), b);
-            top = Math.max(top, Math.max(b.max(), b.median()));
+            for (double v : new double[] {b.max(), b.median()}) {
+                if (!Double.isNaN(v)) {
+                    top = Math.max(top, v);
+                }
+            }
         }
         top = niceCeiling(top * 1.08);
         int left = x0 + 70;
@@ -152,6 +156,15 @@ public final class Chart {
                     continue;
                 }
                 int x = gx + k * barW;
+                if (Double.isNaN(b.median())) {
+                    // no successful call in any run (e.g. every call failed): say so instead of a bar
+                    g.setColor(Color.RED);
+                    Graphics2D gv = (Graphics2D) g.create();
+                    gv.rotate(-Math.PI / 2, x + barW / 2.0, plotBottom - 4);
+                    gv.drawString("no successful call", x + barW / 2, plotBottom);
+                    gv.dispose();
+                    continue;
+                }
                 int y = yOf(b.median(), top, plotTop, plotBottom);
                 g.setColor(PALETTE[k % PALETTE.length]);
                 g.fillRect(x + 2, y, barW - 4, plotBottom - y);

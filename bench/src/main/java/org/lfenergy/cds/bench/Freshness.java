@@ -115,18 +115,19 @@ public final class Freshness {
         System.out.print(tsv.substring(tsv.lastIndexOf("#")));
     }
 
-    /** Whether a returned 15-minute segment covering {@code at} carries {@code value} (either sign) in its slot. */
+    /** Whether a returned interval segment covering {@code at} carries {@code value} (either sign) in its slot. */
     private static boolean holds(JsonNode page, Instant at, BigDecimal value) {
         for (JsonNode seg : page.get("usage_segments")) {
-            if (seg.path("interval").asInt() != 900) {
-                continue;
+            int interval = seg.path("interval").asInt();
+            if (interval != 900 && interval != 3600) {
+                continue; // electric quarter-hours and hourly gas; not register or billed segments
             }
             Instant start = Instant.parse(seg.get("segment_start").asText());
             Instant end = Instant.parse(seg.get("segment_end").asText());
             if (at.isBefore(start) || !at.isBefore(end)) {
                 continue;
             }
-            JsonNode set = seg.get("values").get((int) (Duration.between(start, at).getSeconds() / 900));
+            JsonNode set = seg.get("values").get((int) (Duration.between(start, at).getSeconds() / interval));
             if (set == null) {
                 continue;
             }

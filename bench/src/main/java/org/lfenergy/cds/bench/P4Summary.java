@@ -27,7 +27,7 @@ public final class P4Summary {
     /** Median, min and max of a list of values. */
     record Spread(double median, double min, double max) {
         static Spread of(List<Double> v) {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] a = v.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
             if (a.length == 0) {
                 return new Spread(Double.NaN, Double.NaN, Double.NaN);
             }
@@ -36,6 +36,9 @@ public final class P4Summary {
         }
 
         String text(String fmt) {
+            if (Double.isNaN(median)) {
+                return "— (no successful call)";
+            }
             return String.format(fmt, median) + " (" + String.format(fmt, min) + "–" + String.format(fmt, max) + ")";
         }
     }
