@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The customers' objects from gridx.customers.v1: what the authorization form lists for a person. */
 @ApplicationScoped
@@ -31,9 +32,17 @@ public class CustomerObjectRepository {
     }
 
     private final Pool pool;
+    private final String gridxClient;
 
-    public CustomerObjectRepository(Pool pool) {
+    /**
+     * @param gridxClient the deployment's GridX client code, {@code cds.gridx.client} (env CDS_GRIDX_CLIENT), the same
+     *                    setting the api-gateway names in every access filter: a Person_ID is unique only within one
+     *                    client, so a customer's form never lists another client's rows
+     */
+    public CustomerObjectRepository(Pool pool,
+                                    @ConfigProperty(name = "cds.gridx.client", defaultValue = "DEMO") String gridxClient) {
         this.pool = pool;
+        this.gridxClient = gridxClient;
     }
 
     /** Idempotent upsert of a batch (replays and redeliveries converge on the same rows). */
@@ -60,8 +69,9 @@ public class CustomerObjectRepository {
     public Uni<List<CustomerObject>> ofPerson(String personId) {
         return pool.preparedQuery("select gridx_client, person_id, entity_id, contract_id, premise_id,"
                 + " service_point_id, meter_account_id, service_status, contract_start, contract_end"
-                + " from customer_object where person_id = $1 order by entity_id, contract_id, meter_account_id")
-                .execute(Tuple.of(personId))
+                + " from customer_object where person_id = $1 and gridx_client = $2"
+                + " order by entity_id, contract_id, meter_account_id")
+                .execute(Tuple.of(personId, gridxClient))
                 .map(rows -> {
                     List<CustomerObject> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new CustomerObject(r.getString(0), r.getString(1), r.getString(2),
@@ -92,9 +102,9 @@ public class CustomerObjectRepository {
     public Uni<List<CustomerMeter>> metersOfPerson(String personId) {
         return pool.preparedQuery("select distinct m.gridx_client, m.meter_account_id, m.meter_id, m.installed,"
                 + " m.removed from customer_meter m join customer_object c on c.gridx_client = m.gridx_client"
-                + " and c.meter_account_id = m.meter_account_id where c.person_id = $1 and c.meter_account_id <> ''"
-                + " order by m.meter_account_id, m.installed, m.meter_id")
-                .execute(Tuple.of(personId))
+                + " and c.meter_account_id = m.meter_account_id where c.person_id = $1 and c.gridx_client = $2"
+                + " and c.meter_account_id <> '' order by m.meter_account_id, m.installed, m.meter_id")
+                .execute(Tuple.of(personId, gridxClient))
                 .map(rows -> {
                     List<CustomerMeter> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new CustomerMeter(r.getString(0), r.getString(1), r.getString(2),
