@@ -85,6 +85,9 @@ public record ListRequest(Listing listing, Map<String, List<String>> lists, Map<
                     if (raw.length() > MAX_Q) {
                         throw ApiException.badParameter(name, "'" + name + "' is longer than " + MAX_Q + " characters");
                     }
+                    if (raw.indexOf('\0') >= 0) { // PostgreSQL text cannot hold it: it would fail the query (500)
+                        throw ApiException.badParameter(name, "'" + name + "' must not contain a NUL character");
+                    }
                     q = raw;
                 }
             }
