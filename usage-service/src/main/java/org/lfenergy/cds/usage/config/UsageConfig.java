@@ -3,6 +3,7 @@ package org.lfenergy.cds.usage.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,14 @@ public interface UsageConfig {
     /** Id prefix of register (meter_readings) formats. */
     @WithDefault("meter_readings")
     String registerFormatId();
+
+    /**
+     * The server's usage value types (the Choice ids of {@code include_usage_segment_value_types} that auth-service
+     * advertises, e.g. {@code electric_intervals_kwh}) → the value formats each one opens: a format id opens that
+     * format of the daily interval segments, {@code <id>.*} the billed-period (determinant) formats of that channel
+     * format. Choice ids not listed here are matched against format ids directly.
+     */
+    Map<String, List<String>> valueTypes();
 
     /** GridX Data_version → CDS ReadingQualityType; unmapped versions leave the quality out. */
     Map<String, String> quality();

@@ -41,12 +41,14 @@ public class UsageSegmentService {
 
     private final AggregationQueries aggregations;
     private final AggregateSlots aggregateSlots;
+    private final Map<String, List<String>> valueTypes;
 
     public UsageSegmentService(UsageSegmentQueries queries, AggregationQueries aggregations, ChannelFormats formats,
                                QualityMapping quality, CdsIds ids, UsageConfig config) {
         this.queries = queries;
         this.aggregations = aggregations;
         this.ids = ids;
+        this.valueTypes = Map.copyOf(config.valueTypes());
         this.assembler = new UsageSegmentAssembler(formats, quality, ids, config.registerFormatId());
         this.aggregateSlots = new AggregateSlots(config.aggregations().minMembers(),
                 config.aggregations().maxMemberShare(), quality);
@@ -68,8 +70,13 @@ public class UsageSegmentService {
         return w.segmentEnd().isBefore(w.syncUntil()) ? w.segmentEnd() : w.syncUntil();
     }
 
-    /** Whether a Value Format id may be served under the grant's {@code include_usage_segment_value_types}. */
-    public static Predicate<String> formatsAllowed(AccessFilter filter) {
+    /**
+     * Whether a Value Format id may be served under the grant's {@code include_usage_segment_value_types}: a chosen
+     * Choice id that is one of the server's value types ({@code valueTypes}, see {@link UsageConfig#valueTypes()})
+     * opens the formats it lists; any other chosen id opens the format of that id and its billed-period formats
+     * ({@code <id>.<season>.<tou>}).
+     */
+    public static Predicate<String> formatsAllowed(AccessFilter filter, Map<String, List<String>> valueTypes) {
         if (!filter.includes(IncludeField.USAGE_SEGMENT_VALUE_TYPES) || filter.usageSegmentFormats() == null) {
             return id -> false;
         }
@@ -77,12 +84,13 @@ public class UsageSegmentService {
         if (chosen.isEmpty()) {
             return id -> true;
         }
+        List<String> patterns = new ArrayList<>();
+        for (String c : chosen) {
+            patterns.addAll(valueTypes.getOrDefault(c, List.of(c, c + ".*")));
+        }
         return id -> {
-            if (chosen.contains(id)) {
-                return true;
-            }
-            for (String c : chosen) {
-                if (id.startsWith(c + ".")) {
+            for (String p : patterns) {
+                if (p.endsWith(".*") ? id.startsWith(p.substring(0, p.length() - 1)) : id.equals(p)) {
                     return true;
                 }
             }
@@ -95,7 +103,7 @@ public class UsageSegmentService {
         AccessFilter filter = scope.filter();
         OffsetDateTime ws = f.windowStart();
         OffsetDateTime we = f.windowEnd();
-        UsageSegmentAssembler.Visibility visibility = new UsageSegmentAssembler.Visibility(formatsAllowed(filter),
+        UsageSegmentAssembler.Visibility visibility = new UsageSegmentAssembler.Visibility(formatsAllowed(filter, valueTypes),
                 meterVisible(filter), ws == null ? null : ws.toInstant(), we == null ? null : we.toInstant());
         return queries.keys(scope, f, cursor, limit).flatMap(keyRows -> {
             Page<Row> page = Page.of(keyRows, limit, cursor, UsageSegmentService::sortKey);

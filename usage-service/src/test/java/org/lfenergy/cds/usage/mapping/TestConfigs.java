@@ -44,6 +44,7 @@ public final class TestConfigs {
             public String netFormatId() { return "electric_usage_net"; }
             public String registerFormatId() { return "meter_readings"; }
             public Map<String, String> quality() { return Map.of(); }
+            public Map<String, java.util.List<String>> valueTypes() { return Map.of(); }
             public int pageSize() { return 100; }
             public Aggregations aggregations() { return null; }
         };
