@@ -75,7 +75,7 @@ class BillingBadInputCorpusTest {
                 p.publish(scenario.client, scenario.file("BILLING", scenario.first), scenario.bills);
                 p.publish(scenario.client, scenario.file("BILLINGDETAIL", scenario.first), scenario.details);
             }
-            String filter = Filters.signed(scenario.accountIds(), scenario.contractIds(), Filters.everything(),
+            String filter = Filters.signed(scenario.client, scenario.accountIds(), scenario.contractIds(), Filters.everything(),
                     DateWindows.UNBOUNDED);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(listing(filter, "/cds/v1/bill-sections").path("bill_sections")).hasSize(
