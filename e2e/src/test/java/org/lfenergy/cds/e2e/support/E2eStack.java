@@ -57,6 +57,8 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private static volatile E2eStack instance;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** The run's GridX client code: the demo data's, and the deployment's CDS_GRIDX_CLIENT (filters name it). */
+    private final String gridxClient = "E2E" + run.substring(0, 5).toUpperCase();
     private final Path root;
     private final Path work;
     private final LocalStack infra;
@@ -144,7 +146,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         awaitConsumersAssigned();
         log("services ready in %d s (%s)", seconds(t0), ports);
         long t1 = System.nanoTime();
-        data = DemoData.generate(work.resolve("data"), "E2E" + run.substring(0, 5).toUpperCase(), idsKey);
+        data = DemoData.generate(work.resolve("data"), gridxClient, idsKey);
         Map<TopicPartition, Long> before = endOffsets();
         data.deliver(url("ingest-service"));
         awaitConsumersCaughtUp(before, endOffsets());
@@ -193,6 +195,8 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         env.put("CDS_INBOX_DIR", work.resolve("inbox").toString());
         env.put("CDS_ACCESS_FILTER_KEY", accessFilterKey);
         env.put("CDS_IDS_KEY", idsKey);
+        // The one GridX client this deployment serves (api-gateway's access filters, auth-service's form).
+        env.put("CDS_GRIDX_CLIENT", gridxClient);
         env.put("CDS_AUTH_DEMO_USERS", "true");
         env.put("CDS_AUTH_DEMO_PASSWORD", demoPassword);
         if (service.equals("ingest-service")) {
