@@ -75,6 +75,7 @@ class AggregationApiTest {
             throw new IllegalStateException("publication failed earlier", failure);
         }
         if (scenario != null) {
+            Filters.useGridxClient(scenario.client); // filters name the aggregation scenario's GridX client
             return;
         }
         try {
@@ -83,6 +84,7 @@ class AggregationApiTest {
             Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
                     .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
             AggregationScenario s = new AggregationScenario();
+            Filters.useGridxClient(s.client);
             try (KafkaEvents k = new KafkaEvents()) {
                 s.publish(k);
             }

@@ -64,7 +64,9 @@ class GridxClientCoverageTest {
             CdsIdKind.SERVICE_CONTRACT, List.of("C0", "C1", "C2", "C3"),
             CdsIdKind.SERVICE_POINT, List.of("SP1", "SP2", "SP3"),
             CdsIdKind.PREMISE, List.of("PM1", "PM2", "PM3"),
-            CdsIdKind.METER_DEVICE, List.of("M-OLD", "M-NEW", "M-NEM", "M-OTHER"));
+            CdsIdKind.METER_DEVICE, List.of("M-OLD", "M-NEW", "M-NEM", "M-OTHER"),
+            // related_billsections of the billed periods (Scenario publishes bills B-0 and B-1)
+            CdsIdKind.BILL_SECTION, List.of("B-0", "B-1"));
 
     private static Scenario a;
     private static Scenario b;
