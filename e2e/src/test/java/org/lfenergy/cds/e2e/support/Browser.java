@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -83,9 +84,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Ticks a checkbox of the form by its element id (e.g. {@code account-<Entity_ID>}). */
+    /**
+     * Ticks a checkbox of the form in every Request Section that offers it, by the id's tail (e.g.
+     * {@code account-<Entity_ID>}; the form's ids are {@code s<section>-account-<Entity_ID>}).
+     */
     public void select(String elementId) {
-        driver.findElement(By.id(elementId)).click();
+        List<org.openqa.selenium.WebElement> boxes = driver.findElements(
+                By.cssSelector("input[type=checkbox][id$='-" + elementId + "']"));
+        if (boxes.isEmpty()) {
+            boxes = List.of(driver.findElement(By.id(elementId)));
+        }
+        for (org.openqa.selenium.WebElement box : boxes) {
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
     }
 
     /**
