@@ -2,20 +2,20 @@ package org.lfenergy.cds.billing.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
+import org.lfenergy.cds.contracts.TopicProvisioner;
 import org.lfenergy.cds.contracts.gridx.GridxPayload;
 
 /** Publishes row events to the real topics, as ingest-service would (keys from Topic, JSON from EventCodec). */
@@ -66,26 +66,10 @@ public final class TopicPublisher implements AutoCloseable {
         }
     }
 
+    /** The catalogue's topics with their real settings (one recipe: contracts' TopicProvisioner). */
     private static void ensureTopics(String bootstrap) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            for (Topic t : Topic.values()) {
-                if (!t.isRowTopic()) {
-                    continue;
-                }
-                NewTopic nt = new NewTopic(t.topicName(), t.defaultPartitions(), (short) 1).configs(t.configs());
-                try {
-                    admin.createTopics(List.of(nt)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            TopicProvisioner.ensureTopics(admin, (short) 1, 30);
         }
     }
 

@@ -16,17 +16,16 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lfenergy.cds.contracts.CloudEventHeaders;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
+import org.lfenergy.cds.contracts.TopicProvisioner;
 import org.lfenergy.cds.contracts.gridx.GridxPayload;
 import org.lfenergy.cds.gridx.events.GridxEvents;
 import org.lfenergy.cds.gridx.format.GridxFileType;
@@ -152,26 +151,10 @@ public final class GeneratedGridxFiles {
         }
     }
 
+    /** The catalogue's topics with their real settings (one recipe: contracts' TopicProvisioner). */
     private static void ensureTopics(String bootstrap) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            for (Topic t : Topic.values()) {
-                if (!t.isRowTopic()) {
-                    continue;
-                }
-                NewTopic nt = new NewTopic(t.topicName(), t.defaultPartitions(), (short) 1).configs(t.configs());
-                try {
-                    admin.createTopics(List.of(nt)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            TopicProvisioner.ensureTopics(admin, (short) 1, 30);
         }
     }
 }
