@@ -85,14 +85,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Ticks a checkbox of the form in every Request Section that offers it, by the id's tail (e.g.
-     * {@code account-<Entity_ID>}; the form's ids are {@code s<section>-account-<Entity_ID>}).
+     * Shares one object of the customer's tree in every Request Section: ticks every selectable checkbox at or below
+     * the object {@code objectId} ({@code account-<Entity_ID>}, {@code contract-<id>}, {@code sp-<id>},
+     * {@code meter-<number>}; the form marks each list entry with {@code data-object}). A section that lists accounts
+     * gets the account's box, one that lists services gets the boxes of the account's services, and so on. Falls back
+     * to a checkbox with that exact id (aggregations, include-future).
      */
-    public void select(String elementId) {
+    public void select(String objectId) {
         List<org.openqa.selenium.WebElement> boxes = driver.findElements(
-                By.cssSelector("input[type=checkbox][id$='-" + elementId + "']"));
+                By.cssSelector("li[data-object='" + objectId + "'] input[type=checkbox]"));
         if (boxes.isEmpty()) {
-            boxes = List.of(driver.findElement(By.id(elementId)));
+            boxes = List.of(driver.findElement(By.id(objectId)));
         }
         for (org.openqa.selenium.WebElement box : boxes) {
             if (!box.isSelected()) {

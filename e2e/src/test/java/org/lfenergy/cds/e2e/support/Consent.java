@@ -50,10 +50,10 @@ public final class Consent {
 
     /**
      * The whole consent: authorization request with {@code request} (scope and/or authorization_details), login as
-     * {@code person}, the form's checkboxes {@code checkboxIds} ticked, approve, code → token at {@code redirectUri}.
+     * {@code person}, the objects {@code objects} shared in every Request Section, approve, code → token at {@code redirectUri}.
      */
     public static Approval approve(Browser browser, E2eStack stack, CdsClient app, ClientObject client,
-            String redirectUri, Map<String, String> request, String person, List<String> checkboxIds) {
+            String redirectUri, Map<String, String> request, String person, List<String> objects) {
         String gw = stack.gateway();
         Pkce pkce = Pkce.create();
         String state = UUID.randomUUID().toString();
@@ -66,7 +66,7 @@ public final class Consent {
         params.put("code_challenge", pkce.challenge());
         params.put("code_challenge_method", "S256");
         browser.loginToForm(CdsClient.authorizeUrl(gw, params), username(person), stack.demoPassword());
-        checkboxIds.forEach(browser::select);
+        objects.forEach(browser::select);
         String landed = browser.approveAndAwaitRedirect(redirectUri);
         assertThat(CdsClient.param(landed, "state")).isEqualTo(state);
         String code = CdsClient.param(landed, "code");
@@ -82,7 +82,7 @@ public final class Consent {
         return new Approval(tokens, landed, receipt);
     }
 
-    /** The form's checkbox ids of every account of the person. */
+    /** Every account of the person, as the form names its objects ({@code account-<Entity_ID>}). */
     public static List<String> allAccounts(DemoData data, String person) {
         return data.entities(person).stream().map(e -> "account-" + e).toList();
     }
