@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders a kustomization with the real Kustomize: {@code kubectl kustomize DIR}, or {@code kustomize build DIR}
- * when only the standalone binary is installed. The renderer is never re-implemented here, so what is validated is
+ * Renders a kustomization with the real Kustomize: the binary named by {@code CDS_KUSTOMIZE} (set by
+ * {@code deploy/local/stack test} when it had to fetch one), else {@code kubectl kustomize DIR}, else
+ * {@code kustomize build DIR}. The renderer is never re-implemented here, so what is validated is
  * exactly what {@code kubectl apply -k} would send.
  */
 final class Kustomize {
@@ -50,9 +51,11 @@ final class Kustomize {
     }
 
     private static String run(Path dir) {
-        List<List<String>> candidates = List.of(
-                List.of("kubectl", "kustomize", dir.toString()),
-                List.of("kustomize", "build", dir.toString()));
+        String pinned = System.getenv("CDS_KUSTOMIZE");
+        List<List<String>> candidates = pinned != null && !pinned.isBlank()
+                ? List.of(List.of(pinned, "build", dir.toString()))
+                : List.of(List.of("kubectl", "kustomize", dir.toString()),
+                        List.of("kustomize", "build", dir.toString()));
         IOException notFound = null;
         for (List<String> command : candidates) {
             Process process;
