@@ -1,5 +1,10 @@
 package org.lfenergy.cds.ingest.intake;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.gridx.format.GridxFileType;
 import org.lfenergy.cds.gridx.format.read.GridxRow;
 import org.lfenergy.cds.ingest.digest.DigestLedger;
@@ -37,11 +43,20 @@ import org.lfenergy.cds.ingest.registry.IngestFile;
  * Turns a delivered file (upload or inbox) into a registry entry and processes deliveries one at a time, in
  * arrival order, on one worker thread. Files live in {@code inbox/processing/<id>__<name>} while being worked on,
  * then move to {@code done/} or {@code failed/}. Deliveries left unfinished by a previous run are resumed at start.
+ *
+ * <p>Each processing is one span, {@code gridx.ingest <FILE_TYPE>} (child of the upload request when there is one):
+ * the rows and lifecycle events published under it carry its context, so the consumers' projection spans join the
+ * file's trace.
  */
 @ApplicationScoped
 public class Intake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class);
+    static final AttributeKey<String> FILE_NAME = AttributeKey.stringKey("cds.file.name");
+    static final AttributeKey<String> FILE_ID = AttributeKey.stringKey("cds.file.id");
+    static final AttributeKey<String> CLIENT = AttributeKey.stringKey("cds.gridx.client");
+    static final AttributeKey<Long> PUBLISHED = AttributeKey.longKey("cds.file.published_rows");
+    static final AttributeKey<Long> REJECTED = AttributeKey.longKey("cds.file.rejected_rows");
 
     private final IngestConfig config;
     private final FileRegistry registry;
@@ -50,6 +65,7 @@ public class Intake {
     private final FileEvents events;
     private final DigestLedger digests;
     private final IngestMetrics metrics;
+    private final RecordTracing tracing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-worker");
         t.setDaemon(true);
@@ -57,7 +73,8 @@ public class Intake {
     });
 
     public Intake(IngestConfig config, FileRegistry registry, FileProcessor processor, RowSink sink, FileEvents events,
-                  DigestLedger digests, IngestMetrics metrics) {
+                  DigestLedger digests, IngestMetrics metrics, RecordTracing tracing) {
+        this.tracing = tracing;
         this.digests = digests;
         this.metrics = metrics;
         this.config = config;
@@ -136,11 +153,24 @@ public class Intake {
         Path target = processingPath(registered);
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         events.received(registered);
-        worker.submit(() -> process(registered, target));
+        worker.submit(Context.current().wrap(() -> process(registered, target)));
         return registered;
     }
 
     private void process(IngestFile file, Path path) {
+        Span span = tracing.tracer().spanBuilder("gridx.ingest " + file.fileType())
+                .setAttribute(FILE_NAME, file.name())
+                .setAttribute(FILE_ID, file.id().toString())
+                .setAttribute(CLIENT, file.client())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            processInSpan(file, path, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void processInSpan(IngestFile file, Path path, Span span) {
         try {
             if (isDuplicate(file, path)) {
                 return;
@@ -160,10 +190,17 @@ public class Intake {
             metrics.fileFinished(finished);
             metrics.rows(finished, outcome.counts().publishedRows, outcome.counts().rejectedRows,
                     outcome.counts().rejectsByRule);
+            span.setAttribute(PUBLISHED, outcome.counts().publishedRows);
+            span.setAttribute(REJECTED, outcome.counts().rejectedRows);
+            if (!outcome.completed()) {
+                span.setStatus(StatusCode.ERROR, outcome.failure());
+            }
             reconcileDigests(finished, isDigest, digestRows);
         } catch (Exception e) {
             LOG.errorf(e, "processing %s failed", file.name());
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, reason);
             try {
                 registry.fail(file.id(), new org.lfenergy.cds.ingest.registry.FileCounts(), reason);
                 Files.move(path, config.inbox().resolve("failed").resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);

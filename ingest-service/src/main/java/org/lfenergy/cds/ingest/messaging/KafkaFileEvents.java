@@ -35,11 +35,13 @@ public class KafkaFileEvents implements FileEvents {
     private static final Logger LOG = Logger.getLogger(KafkaFileEvents.class);
 
     private final ProducerFactory producers;
+    private final org.lfenergy.cds.contracts.tracing.RecordTracing tracing;
     private final EventCodec codec = EventCodec.shared();
     private KafkaProducer<String, byte[]> producer;
 
-    public KafkaFileEvents(ProducerFactory producers) {
+    public KafkaFileEvents(ProducerFactory producers, org.lfenergy.cds.contracts.tracing.RecordTracing tracing) {
         this.producers = producers;
+        this.tracing = tracing;
     }
 
     @Override
@@ -100,7 +102,8 @@ public class KafkaFileEvents implements FileEvents {
         }
         try {
             producer.send(new ProducerRecord<>(Topic.FILES.topicName(), null, Topic.FILES.keyOf(event), codec.encode(event),
-                    new RecordHeaders(KafkaRowSink.toHeaders(CloudEventHeaders.forFile(event))))).get();
+                    new RecordHeaders(KafkaRowSink.toHeaders(CloudEventHeaders.forFile(event),
+                            tracing.currentContextHeaders())))).get();
         } catch (Exception e) {
             // The registry stays the source of truth for a file's status; a missed lifecycle event is logged.
             LOG.errorf(e, "cannot publish lifecycle event %s of %s", event.status(), event.fileName());

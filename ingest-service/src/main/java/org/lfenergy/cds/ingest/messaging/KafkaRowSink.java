@@ -19,6 +19,7 @@ import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.EventSource;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
+import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.contracts.gridx.GridxPayload;
 import org.lfenergy.cds.contracts.ingest.RejectEvent;
 import org.lfenergy.cds.contracts.ingest.RejectSeverity;
@@ -44,6 +45,7 @@ public class KafkaRowSink implements RowSink {
     private static final int QUEUE_CAPACITY = 8192;
 
     private final ProducerFactory producers;
+    private final RecordTracing tracing;
     private final EventCodec codec = EventCodec.shared();
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -53,12 +55,15 @@ public class KafkaRowSink implements RowSink {
     });
     private KafkaProducer<String, byte[]> producer;
     private String headersFileId;
+    private io.opentelemetry.api.trace.Span headersSpan;
     private CloudEventHeaders.RowHeaders rowHeaders;
+    private Map<String, byte[]> traceHeaders = Map.of();
     private boolean open;
     private volatile RuntimeException senderFailure;
 
-    public KafkaRowSink(ProducerFactory producers) {
+    public KafkaRowSink(ProducerFactory producers, RecordTracing tracing) {
         this.producers = producers;
+        this.tracing = tracing;
         sender.submit(this::sendLoop);
     }
 
@@ -165,8 +170,9 @@ public class KafkaRowSink implements RowSink {
         RowEvent<GridxPayload> event = GridxEvents.rowEvent(file.client(), file.id().toString(), file.name(), row.line(),
                 row.record());
         String key = topic.keyOf(file.client(), event.data());
+        CloudEventHeaders.RowHeaders h = headers(file, topic);
         enqueue(new ProducerRecord<>(topic.topicName(), null, key, codec.encode(event),
-                new RecordHeaders(toHeaders(headers(file, topic).forLine(row.line())))));
+                new RecordHeaders(toHeaders(h.forLine(row.line()), traceHeaders))));
     }
 
     @Override
@@ -177,7 +183,8 @@ public class KafkaRowSink implements RowSink {
             RejectEvent event = new RejectEvent(file.client(), source, file.fileType(), f.column(), f.value(), f.ruleId(),
                     RejectSeverity.valueOf(f.severity().name()), f.message(), row.raw(), now);
             enqueue(new ProducerRecord<>(Topic.REJECTS.topicName(), null, Topic.REJECTS.keyOf(event),
-                    codec.encode(event), new RecordHeaders(toHeaders(CloudEventHeaders.forReject(event)))));
+                    codec.encode(event), new RecordHeaders(toHeaders(CloudEventHeaders.forReject(event),
+                            tracing.currentContextHeaders()))));
         }
     }
 
@@ -198,20 +205,28 @@ public class KafkaRowSink implements RowSink {
         }
     }
 
+    /** The file's CloudEvents headers and, in {@link #traceHeaders}, its trace context: computed once per file. */
     private CloudEventHeaders.RowHeaders headers(IngestFile file, Topic topic) {
         String cacheKey = file.id() + "|" + topic.topicName();
-        if (!cacheKey.equals(headersFileId)) {
+        io.opentelemetry.api.trace.Span span = io.opentelemetry.api.trace.Span.current();
+        if (!cacheKey.equals(headersFileId) || span != headersSpan) {
             rowHeaders = CloudEventHeaders.forRows(topic, file.client(), file.id().toString(), file.name(),
                     file.receivedAt().toInstant());
+            traceHeaders = tracing.currentContextHeaders();
             headersFileId = cacheKey;
+            headersSpan = span;
         }
         return rowHeaders;
     }
 
-    static org.apache.kafka.common.header.Header[] toHeaders(Map<String, byte[]> headers) {
-        org.apache.kafka.common.header.Header[] out = new org.apache.kafka.common.header.Header[headers.size()];
+    static org.apache.kafka.common.header.Header[] toHeaders(Map<String, byte[]> headers, Map<String, byte[]> trace) {
+        org.apache.kafka.common.header.Header[] out =
+                new org.apache.kafka.common.header.Header[headers.size() + trace.size()];
         int i = 0;
         for (Map.Entry<String, byte[]> e : headers.entrySet()) {
+            out[i++] = new org.apache.kafka.common.header.internals.RecordHeader(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, byte[]> e : trace.entrySet()) {
             out[i++] = new org.apache.kafka.common.header.internals.RecordHeader(e.getKey(), e.getValue());
         }
         return out;
