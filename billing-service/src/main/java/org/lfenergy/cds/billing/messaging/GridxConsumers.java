@@ -2,6 +2,8 @@ package org.lfenergy.cds.billing.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -22,6 +24,7 @@ import org.lfenergy.cds.billing.repository.FactTable;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
+import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.contracts.gridx.GridxPayload;
 
 /**
@@ -43,8 +46,10 @@ public class GridxConsumers {
     private final EventCodec codec = EventCodec.shared();
     private final FactExtractor extractor = new FactExtractor(codec);
     private final FileTimes fileTimes;
+    private final RecordTracing tracing;
 
-    public GridxConsumers(FactRepository facts, MeterRegistry registry, BillingConfig config) {
+    public GridxConsumers(FactRepository facts, MeterRegistry registry, BillingConfig config, RecordTracing tracing) {
+        this.tracing = tracing;
         this.facts = facts;
         this.registry = registry;
         this.fileTimes = new FileTimes(config.defaultZone(), config.clientZones());
@@ -95,7 +100,26 @@ public class GridxConsumers {
         return ingest(Topic.METERACCOUNT_METERS, FactTable.METER_INSTALL, records);
     }
 
+    /** One polled batch: one span ({@code process <topic>}, in the file's trace) from decoding to the written rows. */
     private Uni<Void> ingest(Topic topic, FactTable table, ConsumerRecords<String, byte[]> records) {
+        Span span = tracing.startBatch(topic.topicName(), records);
+        Uni<Void> written;
+        try (Scope ignored = span.makeCurrent()) {
+            written = decodeAndWrite(topic, table, records);
+        } catch (RuntimeException e) {
+            RecordTracing.failed(span, e);
+            span.end();
+            throw e;
+        }
+        return written.onTermination().invoke((done, failure, cancelled) -> {
+            if (failure != null) {
+                RecordTracing.failed(span, failure);
+            }
+            span.end();
+        });
+    }
+
+    private Uni<Void> decodeAndWrite(Topic topic, FactTable table, ConsumerRecords<String, byte[]> records) {
         Map<List<String>, FactRow> merged = new LinkedHashMap<>();
         int accepted = 0;
         for (ConsumerRecord<String, byte[]> record : records) {

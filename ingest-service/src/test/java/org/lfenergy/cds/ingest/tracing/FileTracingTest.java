@@ -14,9 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lfenergy.cds.contracts.Topic;
@@ -24,6 +22,7 @@ import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.ingest.IngestTestSupport;
 import org.lfenergy.cds.testing.KafkaTestTopics;
 import org.lfenergy.cds.testing.RealInfrastructure;
+import org.lfenergy.cds.testing.Traces;
 
 /** A file's processing is one span in the uploader's trace, and every record it publishes carries that span. */
 @QuarkusTest
@@ -36,8 +35,8 @@ class FileTracingTest {
 
     @Test
     void rowsRejectsAndLifecycleEventsOfAFileCarryTheFileSpanWhichContinuesTheUploadersTrace() {
-        String traceId = randomHex(16);
-        String callerSpanId = randomHex(8);
+        String traceId = Traces.newTraceId();
+        String callerSpanId = Traces.newSpanId();
         String client = IngestTestSupport.uniqueClient();
         String name = "GRIDX_" + client + "_CUSTOMER_20261122010000.csv";
         String content = "Person_ID,Entity_ID,Contract_ID,Premise_ID,ServicePoint_ID,MeterAccount_ID,"
@@ -45,7 +44,7 @@ class FileTracingTest {
                 + "P1,E1,4001,7001,6001,5001,202401010000,,Active\n"
                 + "P2,E2,4002,7002,6002,5002,2024-13-45,,Active\n";
 
-        String id = given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+        String id = given().header(Traces.TRACEPARENT, Traces.traceparent(traceId, callerSpanId))
                 .contentType("application/octet-stream").body(content.getBytes(StandardCharsets.UTF_8))
                 .put("/files/" + name).then().statusCode(202).extract().path("id");
         assertThat(IngestTestSupport.awaitFinished(id)).isEqualTo("COMPLETED");
@@ -60,7 +59,7 @@ class FileTracingTest {
                 .contains("cds.file.name=" + name, "cds.file.id=" + id, "cds.gridx.client=" + client,
                         "cds.file.published_rows=1", "cds.file.rejected_rows=1");
 
-        String expected = "00-" + traceId + "-" + file.getSpanId() + "-01";
+        String expected = Traces.traceparent(traceId, file.getSpanId());
         List<ConsumerRecord<String, byte[]>> rows = IngestTestSupport.eventsOf(Topic.CUSTOMERS.topicName(), client,
                 name);
         List<ConsumerRecord<String, byte[]>> rejects = IngestTestSupport.eventsOf(Topic.REJECTS.topicName(), client,
@@ -93,18 +92,11 @@ class FileTracingTest {
         List<ConsumerRecord<String, byte[]>> rows = IngestTestSupport.eventsOf(Topic.CUSTOMERS.topicName(), client,
                 name);
         assertThat(rows).extracting(r -> KafkaTestTopics.header(r, RecordTracing.TRACEPARENT))
-                .containsOnly("00-" + file.getTraceId() + "-" + file.getSpanId() + "-01");
+                .containsOnly(Traces.traceparent(file.getTraceId(), file.getSpanId()));
     }
 
     private SpanData spanNamed(String traceId, String name) {
         return spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals(name)).findFirst().orElse(null);
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(b);
-        b[0] |= 1; // never all zero (an invalid id)
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
+import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.contracts.gridx.BillDeterminantPayload;
 import org.lfenergy.cds.contracts.gridx.BillPayload;
 import org.lfenergy.cds.contracts.gridx.CustomerAttributePayload;
@@ -36,7 +37,8 @@ import org.lfenergy.cds.usage.repository.ReferenceDataWriter;
 /**
  * The Kafka consumers of the metering read model: batch consumption ({@code read_committed}, group
  * {@code usage-service}), one set-based write per batch and table, idempotent upserts on natural keys. They run on
- * worker threads ({@code @Blocking}, ordered per channel) because they decode and write with JDBC.
+ * worker threads ({@code @Blocking}, ordered per channel) because they decode and write with JDBC. Each batch is
+ * one span ({@code process <topic>}) in the trace of the file its rows came from (RecordTracing).
  */
 @ApplicationScoped
 public class GridxConsumers {
@@ -49,10 +51,13 @@ public class GridxConsumers {
     private final CdsIds ids;
     private final org.lfenergy.cds.usage.repository.SegmentIds segmentIds;
     private final AggregationRegistry aggregations;
+    private final RecordTracing tracing;
 
     public GridxConsumers(RowDecoder decoder, ResilientWrite resilient, IntervalDayWriter intervals,
                           ReferenceDataWriter writer, UsageTime time, CdsIds ids,
-                          org.lfenergy.cds.usage.repository.SegmentIds segmentIds, AggregationRegistry aggregations) {
+                          org.lfenergy.cds.usage.repository.SegmentIds segmentIds, AggregationRegistry aggregations,
+                          RecordTracing tracing) {
+        this.tracing = tracing;
         this.aggregations = aggregations;
         this.segmentIds = segmentIds;
         this.decoder = decoder;
@@ -67,6 +72,10 @@ public class GridxConsumers {
     @Incoming("intervals")
     @Blocking
     public void intervals(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.INTERVALS.topicName(), records, () -> intervalsBatch(records));
+    }
+
+    private void intervalsBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.INTERVALS;
         IntervalDayBatch batch = new IntervalDayBatch(time);
         Map<String, String[]> meters = new LinkedHashMap<>();
@@ -88,6 +97,10 @@ public class GridxConsumers {
     @Incoming("registers")
     @Blocking
     public void registers(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.REGISTERS.topicName(), records, () -> registersBatch(records));
+    }
+
+    private void registersBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.REGISTERS;
         Map<String, String[]> rows = new LinkedHashMap<>();
         Map<String, String[]> meters = new LinkedHashMap<>();
@@ -118,6 +131,10 @@ public class GridxConsumers {
     @Incoming("customers")
     @Blocking
     public void customers(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.CUSTOMERS.topicName(), records, () -> customersBatch(records));
+    }
+
+    private void customersBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.CUSTOMERS;
         Map<String, String[]> contracts = new LinkedHashMap<>();
         for (RowEvent<CustomerPayload> e : decoder.decode(topic, records, CustomerPayload.class)) {
@@ -147,6 +164,10 @@ public class GridxConsumers {
     @Incoming("meteraccount-meters")
     @Blocking
     public void meterAccountMeters(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.METERACCOUNT_METERS.topicName(), records, () -> meterAccountMetersBatch(records));
+    }
+
+    private void meterAccountMetersBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.METERACCOUNT_METERS;
         Map<String, String[]> installs = new LinkedHashMap<>();
         for (RowEvent<MeterAccountMeterPayload> e : decoder.decode(topic, records, MeterAccountMeterPayload.class)) {
@@ -168,6 +189,10 @@ public class GridxConsumers {
     @Incoming("attributes")
     @Blocking
     public void attributes(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.ATTRIBUTES.topicName(), records, () -> attributesBatch(records));
+    }
+
+    private void attributesBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.ATTRIBUTES;
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (RowEvent<CustomerAttributePayload> e : decoder.decode(topic, records, CustomerAttributePayload.class)) {
@@ -191,6 +216,10 @@ public class GridxConsumers {
     @Incoming("bill-determinants")
     @Blocking
     public void billDeterminants(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.BILL_DETERMINANTS.topicName(), records, () -> billDeterminantsBatch(records));
+    }
+
+    private void billDeterminantsBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.BILL_DETERMINANTS;
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (RowEvent<BillDeterminantPayload> e : decoder.decode(topic, records, BillDeterminantPayload.class)) {
@@ -215,6 +244,10 @@ public class GridxConsumers {
     @Incoming("networks")
     @Blocking
     public void networks(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.NETWORKS.topicName(), records, () -> networksBatch(records));
+    }
+
+    private void networksBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.NETWORKS;
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (RowEvent<NetworkMemberPayload> e : decoder.decode(topic, records, NetworkMemberPayload.class)) {
@@ -236,6 +269,10 @@ public class GridxConsumers {
     @Incoming("bills")
     @Blocking
     public void bills(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.BILLS.topicName(), records, () -> billsBatch(records));
+    }
+
+    private void billsBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.BILLS;
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (RowEvent<BillPayload> e : decoder.decode(topic, records, BillPayload.class)) {
@@ -256,6 +293,10 @@ public class GridxConsumers {
     @Incoming("events")
     @Blocking
     public void events(ConsumerRecords<String, byte[]> records) {
+        tracing.runInBatch(Topic.EVENTS.topicName(), records, () -> eventsBatch(records));
+    }
+
+    private void eventsBatch(ConsumerRecords<String, byte[]> records) {
         Topic topic = Topic.EVENTS;
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (RowEvent<DemandResponseEventPayload> e : decoder.decode(topic, records, DemandResponseEventPayload.class)) {

@@ -87,11 +87,11 @@ public final class RecordTracing {
     }
 
     /**
-     * Starts (does not make current) a {@code CONSUMER} span named {@code name} for one polled batch of
+     * Starts (does not make current) a {@code CONSUMER} span, {@code process <topic>}, for one polled batch of
      * {@code topic}: child of the one trace the batch's records carry, or a new trace linked to each of them when
      * they carry several. The caller ends it.
      */
-    public Span startBatch(String name, String topic, Iterable<? extends ConsumerRecord<?, ?>> records) {
+    public Span startBatch(String topic, Iterable<? extends ConsumerRecord<?, ?>> records) {
         Map<ByteBuffer, Headers> distinct = new LinkedHashMap<>(4);
         long count = 0;
         for (ConsumerRecord<?, ?> record : records) {
@@ -101,7 +101,7 @@ public final class RecordTracing {
                 distinct.putIfAbsent(ByteBuffer.wrap(parent.value()), record.headers());
             }
         }
-        SpanBuilder span = tracer.spanBuilder(name)
+        SpanBuilder span = tracer.spanBuilder("process " + topic)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(SYSTEM, "kafka")
                 .setAttribute(DESTINATION, topic)
@@ -120,6 +120,29 @@ public final class RecordTracing {
             }
         }
         return span.startSpan();
+    }
+
+    /**
+     * Runs {@code body}, the processing of one polled batch of {@code topic}, inside its {@link #startBatch} span; a
+     * failure is recorded on the span and rethrown.
+     */
+    public void runInBatch(String topic, Iterable<? extends ConsumerRecord<?, ?>> records, Runnable body) {
+        Span span = startBatch(topic, records);
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            body.run();
+        } catch (RuntimeException | Error e) {
+            failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Marks {@code span} failed by {@code failure}. */
+    public static void failed(Span span, Throwable failure) {
+        span.recordException(failure);
+        span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR,
+                failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage());
     }
 
     private Context extract(Headers headers) {

@@ -62,9 +62,10 @@ class RecordTracingTest {
         SpanContext file = fileSpan();
         List<ConsumerRecord<String, String>> batch = List.of(record(file), record(file), record(file));
 
-        tracing.startBatch("project customers", "gridx.customers.v1", batch).end();
+        tracing.startBatch("gridx.customers.v1", batch).end();
 
         SpanData span = onlyBatchSpan();
+        assertThat(span.getName()).isEqualTo("process gridx.customers.v1");
         assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(span.getTraceId()).isEqualTo(file.getTraceId());
         assertThat(span.getParentSpanId()).isEqualTo(file.getSpanId());
@@ -81,7 +82,7 @@ class RecordTracingTest {
         List<ConsumerRecord<String, String>> batch = List.of(record(first), record(second), record(first),
                 record(null));
 
-        tracing.startBatch("project intervals", "gridx.intervals.v1", batch).end();
+        tracing.startBatch("gridx.intervals.v1", batch).end();
 
         SpanData span = onlyBatchSpan();
         assertThat(span.getParentSpanContext().isValid()).isFalse();
@@ -99,7 +100,7 @@ class RecordTracingTest {
             batch.add(record(fileSpan()));
         }
 
-        tracing.startBatch("project bills", "gridx.bills.v1", batch).end();
+        tracing.startBatch("gridx.bills.v1", batch).end();
 
         SpanData span = onlyBatchSpan();
         assertThat(span.getLinks()).hasSize(RecordTracing.MAX_LINKS);
@@ -107,8 +108,25 @@ class RecordTracingTest {
     }
 
     @Test
+    void aFailingBatchIsRecordedAsAnErrorAndRethrown() {
+        SpanContext file = fileSpan();
+        IllegalStateException boom = new IllegalStateException("database refused");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tracing.runInBatch("gridx.bills.v1",
+                List.of(record(file)), () -> {
+                    throw boom;
+                })).isSameAs(boom);
+
+        SpanData span = onlyBatchSpan();
+        assertThat(span.getParentSpanId()).isEqualTo(file.getSpanId());
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
+        assertThat(span.getStatus().getDescription()).isEqualTo("database refused");
+        assertThat(span.getEvents()).extracting(e -> e.getName()).containsExactly("exception");
+    }
+
+    @Test
     void aBatchWithoutTraceHeadersIsARootSpanWithoutLinks() {
-        tracing.startBatch("project events", "gridx.events.v1", List.of(record(null), record(null))).end();
+        tracing.startBatch("gridx.events.v1", List.of(record(null), record(null))).end();
 
         SpanData span = onlyBatchSpan();
         assertThat(span.getParentSpanContext().isValid()).isFalse();
@@ -124,7 +142,7 @@ class RecordTracingTest {
 
     private SpanData onlyBatchSpan() {
         List<SpanData> batches = exporter.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().startsWith("project ")).toList();
+                .filter(s -> s.getName().startsWith("process ")).toList();
         assertThat(batches).hasSize(1);
         return batches.get(0);
     }
