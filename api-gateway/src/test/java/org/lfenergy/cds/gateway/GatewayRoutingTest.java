@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.lfenergy.cds.gateway.support.GrantEvents.grant;
 import static org.lfenergy.cds.gateway.support.GrantEvents.newGrantId;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,7 @@ import org.lfenergy.cds.gateway.support.CdsTestClients.TokenShape;
 import org.lfenergy.cds.gateway.support.GatewayTestProfile;
 import org.lfenergy.cds.gateway.support.Grants;
 import org.lfenergy.cds.testing.RealInfrastructure;
+import org.lfenergy.cds.testing.Traces;
 
 /** Every public path reaches the right service with the right method, path, query, headers and body. */
 @QuarkusTest
@@ -59,6 +63,9 @@ class GatewayRoutingTest {
     @Inject
     AccessFilterCodec codec;
 
+    @Inject
+    InMemorySpanExporter spans;
+
     @BeforeEach
     void grantCoveringEveryApi() {
         if (token == null) {
@@ -70,6 +77,28 @@ class GatewayRoutingTest {
                     new ScopeGrant(SCOPE, SCOPE, true, everything, all, List.of(), DateWindows.UNBOUNDED)));
             token = CdsTestClients.get().token(CLIENT, TokenShape.of(grant.grantId(), SCOPE));
         }
+    }
+
+    @Test
+    void aCallersTraceContinuesThroughTheGatewayIntoTheService() {
+        String traceId = Traces.newTraceId();
+        String callerSpanId = Traces.newSpanId();
+
+        JsonPath echo = given().auth().oauth2(token).header(Traces.TRACEPARENT, Traces.traceparent(traceId, callerSpanId))
+                .get(DataApi.values()[0].path()).then().statusCode(200).extract().jsonPath();
+
+        String forwarded = echo.getString("headers.traceparent");
+        assertThat(forwarded).as("the service receives the trace").startsWith("00-" + traceId + "-");
+        String forwardedParent = forwarded.split("-")[2];
+        List<SpanData> trace = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList(),
+                        l -> l.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT)
+                                && l.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER));
+        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData client = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+        assertThat(server.getParentSpanId()).isEqualTo(callerSpanId);
+        assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(forwardedParent).as("the service's parent is the gateway's call to it").isEqualTo(client.getSpanId());
     }
 
     @ParameterizedTest
