@@ -14,6 +14,13 @@ public final class ForwardedHeaders {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
+    /**
+     * The caller's trace context (W3C Trace Context and Baggage): the gateway continues it in its own span, and its
+     * HTTP client sends that span's context to the service. Forwarding the caller's copy too would make the service a
+     * sibling of the gateway instead of its child.
+     */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+
     private ForwardedHeaders() {
     }
 
@@ -25,6 +32,7 @@ public final class ForwardedHeaders {
     public static MultiMap request(HttpServerRequest in, boolean dataApi) {
         Set<String> drop = dropped(in.headers());
         drop.add(AccessFilter.HEADER.toLowerCase(Locale.ROOT));
+        drop.addAll(TRACE_CONTEXT);
         if (dataApi) {
             drop.add("authorization");
             drop.add("cookie");

@@ -12,7 +12,7 @@ import org.lfenergy.cds.gateway.service.UpstreamService;
 
 /**
  * Real HTTP servers standing in for auth-service, billing-service and usage-service: each answers every request with
- * a JSON echo of what it received (service, method, path, query, headers, body). Request headers steer it:
+ * a JSON echo of what it received (service, method, path, query, headers with repeated ones comma-joined, body). Request headers steer it:
  * {@code X-Test-Delay-Ms} answers late, {@code X-Test-Status} sets the status, {@code X-Test-Bytes} streams that
  * many bytes instead of the echo.
  */
@@ -79,7 +79,12 @@ public final class EchoUpstreams {
             return;
         }
         JsonObject headers = new JsonObject();
-        req.headers().forEach(e -> headers.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+        // A repeated header shows all its values, comma-joined (RFC 9110 §5.3), so a duplicate cannot hide.
+        req.headers().forEach(e -> {
+            String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            String seen = headers.getString(name);
+            headers.put(name, seen == null ? e.getValue() : seen + ", " + e.getValue());
+        });
         JsonObject echo = new JsonObject()
                 .put("service", service.name().toLowerCase(java.util.Locale.ROOT))
                 .put("method", req.method().name())

@@ -68,6 +68,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private final String accessFilterKey = randomKey();
     private final String idsKey = randomKey();
     private final String demoPassword;
+    private final OtlpReceiver traces = new OtlpReceiver();
     private DemoData data;
 
     private E2eStack() {
@@ -156,6 +157,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     @Override
     public void close() {
         stopProcesses();
+        traces.close();
         instance = null;
     }
 
@@ -197,6 +199,10 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         env.put("CDS_IDS_KEY", idsKey);
         // The one GridX client this deployment serves (api-gateway's access filters, auth-service's form).
         env.put("CDS_GRIDX_CLIENT", gridxClient);
+        // Spans go to the run's collector; only traces a caller asks for (a sampled traceparent) are recorded.
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         env.put("CDS_AUTH_DEMO_USERS", "true");
         env.put("CDS_AUTH_DEMO_PASSWORD", demoPassword);
         if (service.equals("ingest-service")) {
@@ -414,6 +420,11 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     /** The public base URL: the api-gateway. */
     public String gateway() {
         return url("api-gateway");
+    }
+
+    /** The run's trace collector, which every service exports its spans to. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     /** The ingested data set with its expected CDS objects. */
