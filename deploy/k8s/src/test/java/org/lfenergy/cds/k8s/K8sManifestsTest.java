@@ -246,6 +246,10 @@ class K8sManifestsTest {
             assertThat(env.get("JAVA_TOOL_OPTIONS")).as("%s heap from the limit", service).contains("-XX:MaxRAMPercentage=");
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(DerivedManifests.KAFKA_CLUSTER + "-kafka-bootstrap:");
             assertThat(env).containsKey("KAFKA_SASL_JAAS_CONFIG");
+            assertThat(env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).as("%s exports traces", service)
+                    .matches("https?://[^/]+:\\d+");
+            assertThat(new java.math.BigDecimal(env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"))).as("%s sampling ratio", service)
+                    .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
             if (DATABASE_OF.containsKey(service)) {
                 String db = DATABASE_OF.get(service);
                 assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).isEqualTo(db);
