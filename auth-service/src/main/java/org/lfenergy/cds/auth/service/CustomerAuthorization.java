@@ -259,7 +259,7 @@ public class CustomerAuthorization {
                     // Keycloak re-authenticates the same user while its session lives: end the login's session so
                     // the login page asks for a username again
                     String session = request.document().path("login_session").asText(null);
-                    Uni<Void> ended = session == null ? Uni.createFrom().voidItem() : realm.deleteSession(session)
+                    Uni<Void> ended = session == null ? Uni.createFrom().voidItem() : realm.endBrowserSession(session)
                             .onFailure().invoke(e -> LOG.warnf("could not end login session %s: %s", session,
                                     e.getMessage()))
                             .onFailure().recoverWithNull().replaceWithVoid();
@@ -394,13 +394,19 @@ public class CustomerAuthorization {
         }));
     }
 
-    /** Keycloak's authorization endpoint for the CDS client, asking for the Grant's scope (code issued at once). */
+    /**
+     * Keycloak's authorization endpoint for the CDS client, asking for the Grant's scope (code issued at once) and
+     * {@code offline_access}: a consent lasts until the customer or the client ends it, so its refresh token must not
+     * end with Keycloak's browser session (realm {@code offlineSessionIdleTimeout} bounds an unused one). The token
+     * endpoint answers with the Grant's scope, so {@code offline_access} is never shown to the client.
+     */
     private String handoff(AuthorizationRequest request, Grant grant) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("client_id", request.clientId());
         p.put("response_type", "code");
         p.put("redirect_uri", request.redirectUri());
-        p.put("scope", String.join(" ", request.scopes()) + " " + grant.keycloakScope());
+        p.put("scope", String.join(" ", request.scopes()) + " " + grant.keycloakScope() + " "
+                + KeycloakRealm.OFFLINE_ACCESS);
         p.put("code_challenge", request.codeChallenge());
         p.put("code_challenge_method", "S256");
         p.put("state", request.state());

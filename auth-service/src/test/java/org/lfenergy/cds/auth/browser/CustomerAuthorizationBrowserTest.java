@@ -172,6 +172,27 @@ class CustomerAuthorizationBrowserTest {
         }
     }
 
+    /** Ends the customer's browser session at Keycloak, as its SSO idle timeout would. */
+    void endOnlineSession(String session) {
+        given().baseUri(LocalStack.infrastructure().keycloakUrl()).auth().oauth2(keycloakAdminToken())
+                .queryParam("isOffline", false).delete("/admin/realms/cds/sessions/" + session)
+                .then().statusCode(204);
+    }
+
+    /** The ids of the customer's offline sessions with the test client. */
+    List<String> offlineSessionsOfUser() {
+        LocalStack stack = LocalStack.infrastructure();
+        String admin = keycloakAdminToken();
+        String userId = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get("/admin/realms/cds/users").then().statusCode(200).extract()
+                .path("[0].id");
+        String clientUuid = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
+                .queryParam("clientId", client.clientId).get("/admin/realms/cds/clients").then().statusCode(200)
+                .extract().path("[0].id");
+        return given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).get("/admin/realms/cds/users/" + userId
+                + "/offline-sessions/" + clientUuid).then().statusCode(200).extract().path("id");
+    }
+
     List<String> keycloakSessionsOfUser() {
         LocalStack stack = LocalStack.infrastructure();
         String admin = keycloakAdminToken();
@@ -301,10 +322,22 @@ class CustomerAuthorizationBrowserTest {
                 .execute(Tuple.of(grantId)).await().indefinitely().iterator().next().getString(0);
         assertThat(session).isNotBlank();
         assertThat(keycloakSessionsOfUser()).contains(session);
+        assertThat(refreshed.toSuccessResponse().getTokens().getAccessToken().getScope().toStringList())
+                .as("offline_access stays between auth-service and Keycloak").doesNotContain("offline_access");
+
+        // The consent outlives the customer's browser session: its refresh token is an offline one.
+        assertThat(com.nimbusds.jwt.JWTParser.parse(latest.getValue()).getJWTClaimsSet().getStringClaim("typ"))
+                .isEqualTo("Offline");
+        endOnlineSession(session);
+        assertThat(keycloakSessionsOfUser()).doesNotContain(session);
+        TokenResponse afterLogout = token(new RefreshTokenGrant(latest));
+        assertThat(afterLogout.indicatesSuccess()).as(String.valueOf(afterLogout.toHTTPResponse().getBody())).isTrue();
+        latest = afterLogout.toSuccessResponse().getTokens().getRefreshToken();
+        assertThat(offlineSessionsOfUser()).contains(session);
 
         given().auth().oauth2(client.adminToken).contentType(ContentType.JSON).body(Map.of("status", "closed"))
                 .when().patch("/cds-api/v1/grants/" + grantId).then().statusCode(200);
-        assertThat(keycloakSessionsOfUser()).doesNotContain(session);
+        assertThat(offlineSessionsOfUser()).doesNotContain(session);
 
         TokenResponse afterClose = token(new RefreshTokenGrant(latest));
         assertThat(afterClose.indicatesSuccess()).isFalse();

@@ -3,7 +3,7 @@ package org.lfenergy.cds.auth.service.keycloak;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +34,8 @@ public class KeycloakRealm {
 
     /** Prefix of the per-Grant client scopes. */
     public static final String GRANT_SCOPE_PREFIX = "cds-grant-";
+    /** Keycloak's built-in scope for refresh tokens that outlive the browser session (offline sessions). */
+    public static final String OFFLINE_ACCESS = "offline_access";
     /** The access-token claim naming the Grant a token belongs to. */
     public static final String GRANT_CLAIM = "cds_grant_id";
 
@@ -120,7 +122,7 @@ public class KeycloakRealm {
             List<String> current = new ArrayList<>(resource.getOptionalClientScopes().stream()
                     .map(ClientScopeRepresentation::getName).filter(n -> !n.startsWith(GRANT_SCOPE_PREFIX)).toList());
             Map<String, String> ids = scopeIdsByName();
-            for (String scope : client.scopes()) {
+            for (String scope : optionalScopes(client)) {
                 if (!current.remove(scope) && ids.containsKey(scope)) {
                     resource.addOptionalClientScope(ids.get(scope));
                 }
@@ -139,8 +141,8 @@ public class KeycloakRealm {
         return blocking(() -> {
             try {
                 realm().clients().get(keycloakId).remove();
-            } catch (NotFoundException e) {
-                // already gone
+            } catch (WebApplicationException e) {
+                rethrowUnlessNotFound(e); // already gone
             }
             return null;
         });
@@ -228,7 +230,9 @@ public class KeycloakRealm {
             scope.setName(name);
             scope.setProtocol("openid-connect");
             scope.setDescription("Tokens of CDS grant " + grantId + " (managed by auth-service)");
-            scope.setAttributes(Map.of("include.in.token.scope", "false", "display.on.consent.screen", "false"));
+            // Not in the realm's public discovery document: grant ids are nobody else's business.
+            scope.setAttributes(Map.of("include.in.token.scope", "false", "display.on.consent.screen", "false",
+                    "include.in.openid.provider.metadata", "false"));
             scope.setProtocolMappers(List.of(
                     hardcodedClaim(GRANT_CLAIM, grantId),
                     audience("audience-client", clientId),
@@ -396,19 +400,37 @@ public class KeycloakRealm {
         return blocking(() -> {
             try {
                 return realm().users().get(userId).toRepresentation().firstAttribute(PERSON_ATTRIBUTE);
-            } catch (NotFoundException e) {
+            } catch (WebApplicationException e) {
+                rethrowUnlessNotFound(e);
                 return null;
             }
         });
     }
 
-    /** Ends a Keycloak user session: its refresh tokens stop working at once. */
+    /**
+     * Ends a Grant's (or a credential's) Keycloak session, online and offline: its refresh tokens stop working at
+     * once. A consent's refresh tokens live in the offline copy of the session, which has the same id.
+     */
     public Uni<Void> deleteSession(String sessionId) {
+        return endSession(sessionId, true);
+    }
+
+    /**
+     * Ends only the browser (online) session, so the login page asks for credentials again; the offline sessions of
+     * consents approved in it keep their refresh tokens.
+     */
+    public Uni<Void> endBrowserSession(String sessionId) {
+        return endSession(sessionId, false);
+    }
+
+    private Uni<Void> endSession(String sessionId, boolean offlineToo) {
         return blocking(() -> {
-            try {
-                realm().deleteSession(sessionId, false);
-            } catch (NotFoundException e) {
-                // already ended
+            for (boolean offline : offlineToo ? new boolean[] {false, true} : new boolean[] {false}) {
+                try {
+                    realm().deleteSession(sessionId, offline);
+                } catch (WebApplicationException e) {
+                    rethrowUnlessNotFound(e); // already ended
+                }
             }
             return null;
         });
@@ -444,7 +466,7 @@ public class KeycloakRealm {
         rep.setRedirectUris(redirects);
         // Code-flow tokens name the customer (sub, sid from Keycloak's built-in 'basic' scope); the others name no one.
         rep.setDefaultClientScopes(client.responseTypes().contains("code") ? List.of("basic") : List.of());
-        rep.setOptionalClientScopes(client.scopes());
+        rep.setOptionalClientScopes(optionalScopes(client));
         Map<String, String> attributes = new HashMap<>();
         attributes.put("cds.registrant_id", client.registrantId());
         if (client.responseTypes().contains("code")) {
@@ -454,6 +476,25 @@ public class KeycloakRealm {
         attributes.put("client_credentials.use_refresh_token", "false");
         rep.setAttributes(attributes);
         return rep;
+    }
+
+    /**
+     * Keycloak's 404 comes as a NotFoundException or, from the reactive REST client, as a plain
+     * WebApplicationException with that status: both mean "already gone".
+     */
+    private static void rethrowUnlessNotFound(WebApplicationException e) {
+        if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
+            throw e;
+        }
+    }
+
+    /** The scopes a client may ask Keycloak for: its CDS scopes, and offline tokens for the code flow's consents. */
+    private static List<String> optionalScopes(ClientObject client) {
+        List<String> scopes = new ArrayList<>(client.scopes());
+        if (client.responseTypes().contains("code")) {
+            scopes.add(OFFLINE_ACCESS);
+        }
+        return scopes;
     }
 
     private static ProtocolMapperRepresentation hardcodedClaim(String claim, String value) {
