@@ -23,6 +23,21 @@ public final class Keyset {
         this.columns = List.copyOf(columns);
     }
 
+    /**
+     * The same order over other expressions (one per column, same types and directions): to repeat the cursor
+     * predicate and the order inside a branch of a union whose output the outer query pages.
+     */
+    public Keyset on(List<String> expressions) {
+        if (expressions.size() != columns.size()) {
+            throw new IllegalArgumentException(expressions.size() + " expressions for " + columns.size() + " columns");
+        }
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(new Column(expressions.get(i), columns.get(i).sqlType(), columns.get(i).ascending()));
+        }
+        return new Keyset(out);
+    }
+
     /** Number of columns (and cursor values). */
     public int size() {
         return columns.size();

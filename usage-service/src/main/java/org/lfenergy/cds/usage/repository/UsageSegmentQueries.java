@@ -58,7 +58,7 @@ public class UsageSegmentQueries {
     public Uni<List<Row>> keys(AccessScope scope, Filters f, PageCursor cursor, int limit) {
         Sql sql = new Sql();
         sql.append("SELECT * FROM (");
-        appendContractSegmentKeys(sql, scope, f);
+        appendContractSegmentKeys(sql, scope, f, cursor, limit);
         if (f.accountIds().isEmpty() && f.accountNumbers().isEmpty() && f.contractIds().isEmpty()
                 && f.contractNumbers().isEmpty() && f.servicePointIds().isEmpty() && f.servicePointNumbers().isEmpty()
                 && f.meterIds().isEmpty() && f.meterNumbers().isEmpty() && f.billSectionIds().isEmpty()) {
@@ -97,7 +97,32 @@ public class UsageSegmentQueries {
         sql.append(") AS show_service_point");
     }
 
-    private static void appendContractSegmentKeys(Sql sql, AccessScope scope, Filters f) {
+    /**
+     * {@link #ORDER} inside one contract's branch ({@code x} = the branch's grouped rows, {@code c} = the contract):
+     * the cursor predicate and the order are repeated there so that each branch stops after {@code limit + 1} rows.
+     */
+    private static final Keyset BRANCH_ORDER = ORDER.on(List.of("''::text", "c.entity_id", "c.contract_id",
+            "x.seg_start", "x.modified", "x.kind", "x.series_key", "x.interval_s", "x.seg_end"));
+
+    /**
+     * The key rows of the contracts' segments. The contracts are restricted first (access scope, the request's
+     * account, contract and service point filters, the meters' meter accounts, the cursor's contract); each of their
+     * three branches (interval days, register days, billed periods) then reads only the rows after the cursor, in
+     * CDS order, and stops after {@code limit + 1} rows, so a page costs about its own size (docs/usage-mapping.md
+     * §5.7).
+     */
+    private static void appendContractSegmentKeys(Sql sql, AccessScope scope, Filters f, PageCursor cursor, int limit) {
+        String client = sql.param(scope.filter().gridxClient());
+        // The request's meters as Meter_IDs: cds_meterdevice_ids resolved once, meter_numbers as given.
+        // OFFSET 0 keeps each lookup on the index of its selective condition in generic plans too (the client alone
+        // would select every row of the client).
+        String idMeters = f.meterIds().isEmpty() ? null
+                : "ARRAY(SELECT md.meter_id FROM (SELECT md.client, md.meter_id FROM meter_device md"
+                        + " WHERE md.cds_meterdevice_id = ANY(" + sql.param(f.meterIds().toArray(String[]::new))
+                        + "::text[]) OFFSET 0) md WHERE md.client = " + client + ")";
+        String numberMeters = f.meterNumbers().isEmpty() ? null
+                : sql.param(f.meterNumbers().toArray(String[]::new)) + "::text[]";
+
         sql.append("SELECT ''::text AS agg_number, NULL::text AS cds_aggregation_id, NULL::text AS agg_kind, ")
                 .append("NULL::text AS agg_key, c.client, c.entity_id, c.contract_id, c.meter_account_id, c.cds_account_id, ")
                 .append("c.cds_servicecontract_id, c.cds_servicepoint_id, s.kind, s.series_key, s.local_day, ")
@@ -108,36 +133,42 @@ public class UsageSegmentQueries {
 
         String seriesKeys = "(ARRAY['ma:' || c.meter_account_id] || ARRAY(SELECT 'm:' || mi.meter_id FROM meter_install mi"
                 + " WHERE mi.client = c.client AND mi.meter_account_id = c.meter_account_id))";
+        String dayEnd = "d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s)";
         // Interval days.
-        sql.append("SELECT 'i'::text AS kind, d.series_key, d.local_day, d.interval_s, d.day_start AS seg_start, ")
-                .append("d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s) AS seg_end, ")
+        sql.append("(SELECT x.* FROM (SELECT 'i'::text AS kind, d.series_key, d.local_day, d.interval_s, d.day_start AS seg_start, ")
+                .append(dayEnd).append(" AS seg_end, ")
                 .append("min(d.created) AS created, max(d.modified) AS modified, min(d.segment_id) AS segment_id FROM interval_day d ")
                 .append("WHERE d.client = c.client AND d.series_key = ANY(").append(seriesKeys).append(")");
-        appendTime(sql, f, "d.day_start", "d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s)",
-                "d.local_day");
-        appendMeters(sql, f, "d.meter_ids");
+        appendTime(sql, f, "d.day_start", dayEnd, "d.local_day");
+        appendCursorBound(sql, cursor, "d.day_start", "d.local_day");
+        appendMeters(sql, idMeters, numberMeters, "d.meter_ids");
         if (!f.billSectionIds().isEmpty()) {
             sql.append(" AND FALSE"); // only billed periods relate to bill sections
         }
-        sql.append(" GROUP BY d.series_key, d.local_day, d.interval_s, d.day_start, d.slot_count");
+        sql.append(" GROUP BY d.series_key, d.local_day, d.interval_s, d.day_start, d.slot_count) x");
+        appendBranchPage(sql, f, cursor, limit);
         // Days with register reads but no interval rows.
         String regStart = "(r.local_day::timestamp AT TIME ZONE r.time_zone)";
         String regEnd = "((r.local_day + 1)::timestamp AT TIME ZONE r.time_zone)";
-        sql.append(" UNION ALL SELECT 'r'::text, r.series_key, r.local_day, 0, ").append(regStart).append(", ")
-                .append(regEnd).append(", min(r.created), max(r.modified), min(r.segment_id) FROM register_read r ")
+        sql.append(" UNION ALL (SELECT x.* FROM (SELECT 'r'::text AS kind, r.series_key, r.local_day, 0 AS interval_s, ")
+                .append(regStart).append(" AS seg_start, ").append(regEnd).append(" AS seg_end, min(r.created) AS created, ")
+                .append("max(r.modified) AS modified, min(r.segment_id) AS segment_id FROM register_read r ")
                 .append("WHERE r.client = c.client AND r.series_key = ANY(").append(seriesKeys).append(")")
                 .append(" AND NOT EXISTS (SELECT 1 FROM interval_day d2 WHERE d2.client = r.client")
                 .append(" AND d2.series_key = r.series_key AND d2.local_day = r.local_day)");
         appendTime(sql, f, regStart, regEnd, "r.local_day");
-        appendMeters(sql, f, "ARRAY[r.meter_id]");
+        appendCursorBound(sql, cursor, regStart, "r.local_day");
+        appendMeters(sql, idMeters, numberMeters, "ARRAY[r.meter_id]");
         if (!f.billSectionIds().isEmpty()) {
             sql.append(" AND FALSE");
         }
-        sql.append(" GROUP BY r.series_key, r.local_day, r.time_zone");
+        sql.append(" GROUP BY r.series_key, r.local_day, r.time_zone) x");
+        appendBranchPage(sql, f, cursor, limit);
         // Billed periods.
-        sql.append(" UNION ALL SELECT 'b'::text, 'ma:' || b.meter_account_id, NULL::date, ")
-                .append("extract(epoch FROM b.end_at - b.start_at)::int, b.start_at, b.end_at, min(b.created), ")
-                .append("max(b.modified), min(b.segment_id) FROM bill_determinant b WHERE b.client = c.client")
+        sql.append(" UNION ALL (SELECT x.* FROM (SELECT 'b'::text AS kind, 'ma:' || b.meter_account_id AS series_key, ")
+                .append("NULL::date AS local_day, extract(epoch FROM b.end_at - b.start_at)::int AS interval_s, ")
+                .append("b.start_at AS seg_start, b.end_at AS seg_end, min(b.created) AS created, ")
+                .append("max(b.modified) AS modified, min(b.segment_id) AS segment_id FROM bill_determinant b WHERE b.client = c.client")
                 .append(" AND b.meter_account_id = c.meter_account_id");
         appendTime(sql, f, "b.start_at", "b.end_at", null);
         if (f.windowStart() != null) {
@@ -146,7 +177,8 @@ public class UsageSegmentQueries {
         if (f.windowEnd() != null) {
             sql.append(" AND b.end_at <= ").appendParam(f.windowEnd());
         }
-        appendMeters(sql, f, "ARRAY(SELECT mi.meter_id FROM meter_install mi WHERE mi.client = b.client"
+        appendCursorBound(sql, cursor, "b.start_at", null);
+        appendMeters(sql, idMeters, numberMeters, "ARRAY(SELECT mi.meter_id FROM meter_install mi WHERE mi.client = b.client"
                 + " AND mi.meter_account_id = b.meter_account_id AND mi.install_at < b.end_at"
                 + " AND (mi.removal_at IS NULL OR mi.removal_at > b.start_at))");
         if (!f.billSectionIds().isEmpty()) {
@@ -154,7 +186,9 @@ public class UsageSegmentQueries {
                     .append(" AND bp.cds_billsection_id = ANY(").appendParam(f.billSectionIds().toArray(String[]::new))
                     .append("))");
         }
-        sql.append(" GROUP BY b.meter_account_id, b.start_at, b.end_at) s WHERE TRUE");
+        sql.append(" GROUP BY b.meter_account_id, b.start_at, b.end_at) x");
+        appendBranchPage(sql, f, cursor, limit);
+        sql.append(") s WHERE c.client = ").append(client); // also inside the coverage below: lets the scan use it
 
         scope.appendContractCovered(sql, "c", true);
         inList(sql, "c.cds_account_id", f.accountIds());
@@ -163,7 +197,77 @@ public class UsageSegmentQueries {
         inList(sql, "c.contract_id", f.contractNumbers());
         inList(sql, "c.cds_servicepoint_id", f.servicePointIds());
         inList(sql, "coalesce(c.servicepoint_id, c.meter_account_id)", f.servicePointNumbers());
-        inList(sql, "s.segment_id", f.segmentIds());
+        if (idMeters != null || numberMeters != null) {
+            appendMeterAccounts(sql, f, client, idMeters != null ? idMeters : numberMeters);
+        }
+        if (cursor != null) {
+            // contracts before the cursor's contract (after it, backwards) have no row on this page
+            sql.append(" AND (''::text, c.entity_id, c.contract_id) ").append(cursor.backward() ? "<=" : ">=")
+                    .append(" (").append(sql.param(cursor.values().get(0))).append("::text, ")
+                    .append(sql.param(cursor.values().get(1))).append("::text, ")
+                    .append(sql.param(cursor.values().get(2))).append("::text)");
+        }
+    }
+
+    /**
+     * Restricts the contracts to the meter accounts that can have a segment of one of the request's meters: a meter
+     * account where such a meter was installed (METERACCOUNTMETER), or whose interval days or register reads (its own
+     * series, or a meter series of a meter installed there) name such a meter. A necessary condition only: the
+     * branches still test each row's meters.
+     */
+    private static void appendMeterAccounts(Sql sql, Filters f, String client, String meters) {
+        sql.append(" AND c.meter_account_id IN (WITH ms AS (SELECT z.series_key FROM (SELECT d.client, d.series_key")
+                .append(" FROM interval_day d WHERE d.meter_ids && ").append(meters);
+        appendTime(sql, f, "d.day_start", "d.day_start + make_interval(secs => d.slot_count::double precision * d.interval_s)",
+                "d.local_day");
+        sql.append(" OFFSET 0) z WHERE z.client = ").append(client)
+                .append(" UNION SELECT r.series_key FROM register_read r WHERE r.client = ").append(client)
+                .append(" AND r.meter_id = ANY(").append(meters).append(")");
+        appendTime(sql, f, "(r.local_day::timestamp AT TIME ZONE r.time_zone)",
+                "((r.local_day + 1)::timestamp AT TIME ZONE r.time_zone)", "r.local_day");
+        sql.append(") SELECT mi.meter_account_id FROM unnest(").append(meters).append(") AS mm(meter_id)")
+                .append(" JOIN meter_install mi ON mi.client = ").append(client).append(" AND mi.meter_id = mm.meter_id")
+                .append(" UNION SELECT substr(ms.series_key, 4) FROM ms WHERE ms.series_key LIKE 'ma:%'")
+                .append(" UNION SELECT mi.meter_account_id FROM ms JOIN meter_install mi ON mi.client = ").append(client)
+                .append(" AND mi.meter_id = substr(ms.series_key, 3) WHERE ms.series_key LIKE 'm:%')");
+    }
+
+    /**
+     * A branch's lower (upper, backwards) bound on its segment start from the cursor: rows of the cursor's own
+     * contract start at or after the cursor's segment start. Written as a bound on the column so that the branch can
+     * use an index and skip monthly partitions ({@code localDay}: a local day starts within ±14 h of its UTC date).
+     */
+    private static void appendCursorBound(Sql sql, PageCursor cursor, String start, String localDay) {
+        if (cursor == null) {
+            return;
+        }
+        boolean back = cursor.backward();
+        String otherContract = "(''::text, c.entity_id, c.contract_id) " + (back ? "<" : ">") + " ("
+                + sql.param(cursor.values().get(0)) + "::text, " + sql.param(cursor.values().get(1)) + "::text, "
+                + sql.param(cursor.values().get(2)) + "::text)";
+        String at = sql.param(cursor.values().get(3)) + "::text::timestamptz";
+        sql.append(" AND ").append(start).append(back ? " <= " : " >= ").append("(CASE WHEN ").append(otherContract)
+                .append(" THEN '").append(back ? "infinity" : "-infinity").append("'::timestamptz ELSE ").append(at)
+                .append(" END)");
+        if (localDay != null) {
+            sql.append(" AND ").append(localDay).append(back ? " <= " : " >= ").append("(CASE WHEN ").append(otherContract)
+                    .append(" THEN '").append(back ? "infinity" : "-infinity").append("'::date ELSE (").append(at)
+                    .append(" AT TIME ZONE 'UTC')::date ").append(back ? "+ 2" : "- 2").append(" END)");
+        }
+    }
+
+    /**
+     * Closes a branch over its grouped rows {@code x}: the segment id filter, the rows after the cursor, CDS order
+     * and at most {@code limit + 1} rows (the outer query merges the branches and pages with the same cursor).
+     */
+    private static void appendBranchPage(Sql sql, Filters f, PageCursor cursor, int limit) {
+        sql.append(" WHERE TRUE");
+        inList(sql, "x.segment_id", f.segmentIds());
+        boolean back = cursor != null && cursor.backward();
+        if (cursor != null) {
+            BRANCH_ORDER.appendAfter(sql, cursor.values(), back);
+        }
+        sql.append(BRANCH_ORDER.orderBy(back)).append(" LIMIT ").append(Integer.toString(limit + 1)).append(")");
     }
 
     /**
@@ -246,15 +350,13 @@ public class UsageSegmentQueries {
         }
     }
 
-    private static void appendMeters(Sql sql, Filters f, String meterArray) {
-        if (!f.meterIds().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM meter_device md WHERE md.client = c.client AND md.meter_id = ANY(")
-                    .append(meterArray).append(") AND md.cds_meterdevice_id = ANY(")
-                    .appendParam(f.meterIds().toArray(String[]::new)).append("))");
+    /** Keeps the rows whose meters (a text[] expression) include one of the request's meters (ids, numbers). */
+    private static void appendMeters(Sql sql, String idMeters, String numberMeters, String meterArray) {
+        if (idMeters != null) {
+            sql.append(" AND ").append(meterArray).append(" && ").append(idMeters);
         }
-        if (!f.meterNumbers().isEmpty()) {
-            sql.append(" AND ").append(meterArray).append(" && ").appendParam(f.meterNumbers().toArray(String[]::new))
-                    .append("::text[]");
+        if (numberMeters != null) {
+            sql.append(" AND ").append(meterArray).append(" && ").append(numberMeters);
         }
     }
 
