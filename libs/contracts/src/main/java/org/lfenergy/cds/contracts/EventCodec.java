@@ -5,7 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -14,8 +20,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +91,14 @@ public final class EventCodec {
         isoTimes.addSerializer(Instant.class, new InstantText());
         isoTimes.addSerializer(LocalDate.class, stringSerializer(LocalDate.class, IsoFormats::localDate));
         isoTimes.addSerializer(LocalTime.class, stringSerializer(LocalTime.class, IsoFormats::localTime));
+        // The forms written above are read by hand (the JDK's parser dominated decoding an interval event); any
+        // other text goes to the JavaTimeModule deserializer, so what is accepted and every error stay the same.
+        isoTimes.addDeserializer(OffsetDateTime.class, new FastIsoText<>(OffsetDateTime.class,
+                IsoFormats::parseOffsetDateTime, InstantDeserializer.OFFSET_DATE_TIME));
+        isoTimes.addDeserializer(Instant.class, new FastIsoText<>(Instant.class, IsoFormats::parseInstant,
+                InstantDeserializer.INSTANT));
+        isoTimes.addDeserializer(LocalDate.class, new FastIsoText<>(LocalDate.class, IsoFormats::parseLocalDate,
+                LocalDateDeserializer.INSTANCE));
         mapper.registerModule(new JavaTimeModule()); // deserializers (and serializers for other java.time types)
         mapper.registerModule(isoTimes);             // registered later, so these serializers win
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -191,6 +209,48 @@ public final class EventCodec {
             } else {
                 gen.writeString(buf, 0, len);
             }
+        }
+    }
+
+    /**
+     * Reads a date or time string in the exact form {@link IsoFormats} writes; anything else (other ISO forms,
+     * numbers, blanks, errors) and any property with its own format are handled by the JavaTimeModule deserializer.
+     */
+    private static final class FastIsoText<T> extends StdDeserializer<T> implements ContextualDeserializer {
+        private final transient Function<String, T> fast;
+        private final JsonDeserializer<T> fallback;
+
+        FastIsoText(Class<T> type, Function<String, T> fast, JsonDeserializer<T> fallback) {
+            super(type);
+            this.fast = fast;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                T value = fast.apply(p.getText());
+                if (value != null) {
+                    return value;
+                }
+            }
+            return fallback.deserialize(p, ctxt);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            @SuppressWarnings("unchecked")
+            JsonDeserializer<T> contextual = fallback instanceof ContextualDeserializer c
+                    ? (JsonDeserializer<T>) c.createContextual(ctxt, property) : fallback;
+            JsonFormat.Value format = findFormatOverrides(ctxt, property, handledType());
+            if (format != null && (format.hasPattern() || format.hasTimeZone()
+                    || !JsonFormat.Features.empty().equals(format.getFeatures()))) {
+                return contextual; // a format of its own (@JsonFormat): the text means something else here
+            }
+            @SuppressWarnings("unchecked")
+            FastIsoText<T> fastText = new FastIsoText<>((Class<T>) handledType(), fast, contextual);
+            return fastText;
         }
     }
 
