@@ -31,8 +31,8 @@ public final class RecordTracing {
 
     /** The W3C trace-context header a row carries (also read by any OpenTelemetry Kafka instrumentation). */
     public static final String TRACEPARENT = "traceparent";
-    /** Links a batch span keeps to the files it mixes; more are counted, not linked. */
-    public static final int MAX_LINKS = 32;
+    /** Links a batch span keeps to the files it mixes (the SDK's default link limit); more are counted, not linked. */
+    public static final int MAX_LINKS = 128;
 
     static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
     static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
