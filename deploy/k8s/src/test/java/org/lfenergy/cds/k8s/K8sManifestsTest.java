@@ -489,7 +489,8 @@ class K8sManifestsTest {
         for (ObjectNode rule : ofKind(target, "PrometheusRule")) {
             rule.at("/spec/groups").forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("alert").asText())));
         }
-        assertThat(alerts).contains("CdsIngestFileFailed", "CdsIngestDigestMismatch", "CdsConsumerLagHigh", "CdsHttp5xxRateHigh");
+        assertThat(alerts).contains("CdsIngestFileFailed", "CdsIngestDigestMismatch", "CdsIngestKafkaRetries",
+                "CdsConsumerLagHigh", "CdsHttp5xxRateHigh");
         ObjectNode dashboard = one(target, "ConfigMap", "cds-grafana-dashboard");
         assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
     }
