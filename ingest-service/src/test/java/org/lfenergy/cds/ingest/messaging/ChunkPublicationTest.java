@@ -1,6 +1,7 @@
 package org.lfenergy.cds.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lfenergy.cds.contracts.CloudEventHeaders;
@@ -32,6 +38,9 @@ import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.gridx.CustomerPayload;
 import org.lfenergy.cds.contracts.tracing.RecordTracing;
 import org.lfenergy.cds.gridx.format.GridxFileName;
+import org.lfenergy.cds.gridx.format.read.GridxFileReader;
+import org.lfenergy.cds.gridx.format.read.GridxRow;
+import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 import org.lfenergy.cds.ingest.IngestTestSupport;
 import org.lfenergy.cds.ingest.messaging.FaultInjectingProducer.Fault;
 import org.lfenergy.cds.ingest.messaging.FaultInjectingProducer.Plan;
@@ -250,6 +259,37 @@ class ChunkPublicationTest {
         assertThat(failed.committedThroughLine()).isEqualTo(4);
         assertThat(lines(f, true)).containsExactly(2L, 3L, 4L);
         assertThat(lines(f, false)).containsExactly(2L, 3L, 4L, 5L, 5L, 5L, 6L, 6L, 6L, 7L, 7L, 7L);
+    }
+
+    @Test
+    void aSinkClosedMidChunkAbortsItsTransactionInsteadOfLeavingItToTheTimeout() throws Exception {
+        // A pod stopped normally closes its sink: with per-pod ids nobody else would ever end that transaction.
+        String instance = "it-close-" + UUID.randomUUID().toString().substring(0, 8);
+        String transactionalId = producers.transactionalId(instance, "rows");
+        KafkaRowSink sink = new KafkaRowSink(() -> producers.transactional(instance, "rows"), transactionalId, tracing);
+        Delivered f = deliver(2);
+        sink.begin();
+        try (GridxFileReader reader = GridxFileReader.open(Files.newInputStream(f.path), GridxFileName.parse(f.name),
+                ReaderOptions.forClientZone(ZoneOffset.UTC))) {
+            for (GridxRow row : reader) {
+                sink.accepted(f.file, row);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(f, false).size() == 2);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            assertThat(state(admin, transactionalId)).isEqualTo(TransactionState.ONGOING);
+
+            sink.close();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> state(admin, transactionalId) == TransactionState.COMPLETE_ABORT);
+        }
+        assertThat(lines(f, true)).isEmpty();
+    }
+
+    private static TransactionState state(Admin admin, String transactionalId) throws Exception {
+        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+                .get(30, TimeUnit.SECONDS).state();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
