@@ -76,7 +76,9 @@ public class FileProcessor {
             try {
                 return attempt(current, path, sink, once, retries);
             } catch (Republish again) {
-                // The sink dropped the chunk; read the file again and publish after the last committed line.
+                // The sink dropped the chunk; read the file again and publish after the last committed line, with
+                // cross-row state rebuilt as after a restart (the dropped attempt's rows must not count twice).
+                crossRow.restart(file.client());
                 current = registry.find(file.id()).orElseThrow();
             } catch (ChunkFailed failed) {
                 IngestFile checkpointed = registry.find(file.id()).orElseThrow();

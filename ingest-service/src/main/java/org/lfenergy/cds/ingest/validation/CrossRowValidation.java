@@ -26,4 +26,13 @@ public class CrossRowValidation {
         return byClient.computeIfAbsent(client, c ->
                 new CrossRowValidator(new PostgresValidationStore(pool, c, new BoundedUsageWindow(maxHours, maxRegisters))));
     }
+
+    /**
+     * Forgets the client's validator, so the next {@link #forClient} starts from the PostgreSQL store alone, as after
+     * a restart. Used before a file is read again from the top (a chunk published again): the in-memory state of the
+     * dropped attempt (per-file sums, the usage window) would otherwise count its rows twice.
+     */
+    public synchronized void restart(String client) {
+        byClient.remove(client);
+    }
 }
