@@ -257,6 +257,12 @@ class K8sManifestsTest {
                 assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith("/" + db);
                 assertThat(env).containsKey("QUARKUS_DATASOURCE_PASSWORD");
             }
+            if ("ingest-service".equals(service)) {
+                assertThat(env.get("CDS_INGEST_KAFKA_INSTANCE_ID"))
+                        .as("transactional ids unique per pod, so two pods never fence each other")
+                        .isEqualTo("field:metadata.name");
+                assertThat(env).as("HOSTNAME is the pod's own").doesNotContainKey("HOSTNAME");
+            }
             List<String> envFrom = new ArrayList<>();
             container.path("envFrom").forEach(e -> envFrom.add(e.has("configMapRef")
                     ? "cm:" + e.at("/configMapRef/name").asText() : "secret:" + e.at("/secretRef/name").asText()));
@@ -487,7 +493,8 @@ class K8sManifestsTest {
         for (ObjectNode rule : ofKind(target, "PrometheusRule")) {
             rule.at("/spec/groups").forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("alert").asText())));
         }
-        assertThat(alerts).contains("CdsIngestFileFailed", "CdsIngestDigestMismatch", "CdsConsumerLagHigh", "CdsHttp5xxRateHigh");
+        assertThat(alerts).contains("CdsIngestFileFailed", "CdsIngestDigestMismatch", "CdsIngestKafkaRetries",
+                "CdsConsumerLagHigh", "CdsHttp5xxRateHigh");
         ObjectNode dashboard = one(target, "ConfigMap", "cds-grafana-dashboard");
         assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
     }
@@ -506,6 +513,8 @@ class K8sManifestsTest {
         for (JsonNode e : container.path("env")) {
             if (e.has("value")) {
                 env.put(e.path("name").asText(), e.path("value").asText());
+            } else if (e.at("/valueFrom/fieldRef").isObject()) {
+                env.put(e.path("name").asText(), "field:" + e.at("/valueFrom/fieldRef/fieldPath").asText());
             } else {
                 JsonNode ref = e.at("/valueFrom/secretKeyRef");
                 env.put(e.path("name").asText(), "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText());

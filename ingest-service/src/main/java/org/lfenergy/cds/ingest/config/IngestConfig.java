@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the ingest service ({@code cds.ingest.*}). */
 @ConfigMapping(prefix = "cds.ingest")
@@ -46,7 +47,86 @@ public interface IngestConfig {
     @WithDefault("64G")
     io.quarkus.runtime.configuration.MemorySize maxUploadSize();
 
+    /** Whether the topic catalogue is created (and realigned) at start; off on Kubernetes, where Strimzi owns it. */
+    @WithDefault("true")
+    boolean provisionTopics();
+
+    /** Replication factor of the topics this service creates. */
+    @WithDefault("1")
+    short topicReplicationFactor();
+
+    /** Cross-row validation ({@code cds.ingest.validation.*}). */
+    Validation validation();
+
+    /** Kafka publication of the rows ({@code cds.ingest.kafka.*}). */
+    Kafka kafka();
+
     default ZoneId zoneOf(String client) {
         return clientZones().getOrDefault(client, defaultZone());
+    }
+
+    /** Bounds of the register-versus-interval check's window. */
+    interface Validation {
+
+        /** Hours of interval usage kept per client. */
+        @WithDefault("200000")
+        int usageWindowHours();
+
+        /** Register reads kept per client. */
+        @WithDefault("200000")
+        int usageWindowRegisters();
+    }
+
+    /** The producers of the rows, rejects and lifecycle events, and how a chunk survives a transient Kafka error. */
+    interface Kafka {
+
+        /** Producer batch size in bytes. */
+        @WithDefault("262144")
+        int batchSize();
+
+        /** Producer linger. */
+        @WithDefault("10")
+        int lingerMs();
+
+        /** Producer compression codec. */
+        @WithDefault("lz4")
+        String compression();
+
+        /** First part of every transactional id: {@code <prefix>-<instance-id>-<role>}. */
+        @WithDefault("ingest")
+        String transactionalIdPrefix();
+
+        /**
+         * This instance's part of the transactional ids; must differ between instances that run at the same time
+         * (two instances with the same id fence each other). Default: the host name ({@code HOSTNAME}, else the
+         * local host's name), which Kubernetes sets to the pod name.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * How long the transaction coordinator waits before aborting a transaction its producer left open (an
+         * instance that died mid-chunk): until then read_committed consumers of the partitions it wrote stall.
+         */
+        @WithDefault("60s")
+        Duration transactionTimeout();
+
+        /** Retries of a chunk after a transient Kafka error. */
+        Retry retry();
+    }
+
+    /** Bounded exponential backoff for a chunk's retries ({@code cds.ingest.kafka.retry.*}). */
+    interface Retry {
+
+        /** Attempts per chunk including the first one; 1 disables retries. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each further one. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

@@ -11,7 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.jboss.logging.Logger;
+import org.lfenergy.cds.ingest.processing.ChunkPublishException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.lfenergy.cds.contracts.CloudEventHeaders;
@@ -43,8 +49,9 @@ public class KafkaRowSink implements RowSink {
 
     private static final ProducerRecord<String, byte[]> BEGIN = new ProducerRecord<>("begin", new byte[0]);
     private static final int QUEUE_CAPACITY = 8192;
+    private static final String ROLE = "rows";
+    private static final Logger LOG = Logger.getLogger(KafkaRowSink.class);
 
-    private final ProducerFactory producers;
     private final RecordTracing tracing;
     private final EventCodec codec = EventCodec.shared();
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -53,16 +60,31 @@ public class KafkaRowSink implements RowSink {
         t.setDaemon(true);
         return t;
     });
-    private KafkaProducer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final String transactionalId;
+    /** Sender thread only. */
+    private Producer<String, byte[]> producer;
     private String headersFileId;
     private io.opentelemetry.api.trace.Span headersSpan;
     private CloudEventHeaders.RowHeaders rowHeaders;
     private Map<String, byte[]> traceHeaders = Map.of();
+    /** Reader thread only: a chunk is open, or its commit timed out and may be committed again. */
     private boolean open;
+    private boolean pending;
     private volatile RuntimeException senderFailure;
 
+    @Inject
     public KafkaRowSink(ProducerFactory producers, RecordTracing tracing) {
+        this(() -> producers.transactional(ROLE), producers.transactionalId(producers.instanceId(), ROLE), tracing);
+    }
+
+    /**
+     * A sink whose transactional producers come from {@code producers} (called again whenever a producer had to be
+     * dropped); {@code transactionalId} names them in failure messages.
+     */
+    public KafkaRowSink(Supplier<Producer<String, byte[]>> producers, String transactionalId, RecordTracing tracing) {
         this.producers = producers;
+        this.transactionalId = transactionalId;
         this.tracing = tracing;
         sender.submit(this::sendLoop);
     }
@@ -87,22 +109,12 @@ public class KafkaRowSink implements RowSink {
                 return;
             }
             if (item instanceof Barrier barrier) {
-                try {
-                    if (senderFailure != null) {
-                        throw senderFailure;
-                    }
-                    if (barrier.commit) {
-                        producer().commitTransaction();
-                    } else {
-                        abortQuietly();
-                    }
-                    barrier.done.complete(null);
-                } catch (RuntimeException e) {
+                if (barrier.commit) {
+                    commitOnSender(barrier);
+                } else {
                     senderFailure = null;
-                    if (barrier.commit) {
-                        abortQuietly();
-                    }
-                    barrier.done.completeExceptionally(e);
+                    dropTransaction(false);
+                    barrier.done.complete(null);
                 }
             } else if (item == BEGIN) {
                 try {
@@ -112,7 +124,7 @@ public class KafkaRowSink implements RowSink {
                 }
             } else if (senderFailure == null) {
                 try {
-                    producer().send((ProducerRecord<String, byte[]>) item);
+                    producer.send((ProducerRecord<String, byte[]>) item);
                 } catch (RuntimeException e) {
                     senderFailure = e;
                 }
@@ -120,14 +132,67 @@ public class KafkaRowSink implements RowSink {
         }
     }
 
-    private void abortQuietly() {
-        try {
-            producer().abortTransaction();
-        } catch (RuntimeException e) {
-            // A fenced or broken producer cannot abort; drop it so the next chunk starts with a fresh one.
-            producer.close(java.time.Duration.ZERO);
-            producer = null;
+    /**
+     * Commits the open transaction (or, after a commit that timed out, waits for that commit again). A send or begin
+     * that failed earlier in the chunk fails the commit. Anything but a timed-out commit drops the transaction: the
+     * chunk is then invisible to read_committed consumers and may be published again.
+     */
+    private void commitOnSender(Barrier barrier) {
+        RuntimeException failure = senderFailure;
+        senderFailure = null;
+        if (failure == null) {
+            try {
+                if (producer == null) {
+                    throw new IllegalStateException("no open transaction to commit");
+                }
+                producer.commitTransaction();
+                barrier.done.complete(null);
+                return;
+            } catch (TimeoutException e) {
+                // The commit may still complete on the broker: only committing again is safe (KafkaProducer contract),
+                // and the producer keeps the pending commit, so the next commit barrier awaits that same commit.
+                barrier.done.completeExceptionally(new ChunkPublishException(ChunkPublishException.Recovery.RETRY_COMMIT,
+                        KafkaErrors.innermost(e).getClass().getSimpleName(),
+                        "commit not acknowledged in time: " + KafkaErrors.describe(e), e));
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
+        KafkaErrors.Kind kind = KafkaErrors.classify(failure);
+        dropTransaction(kind == KafkaErrors.Kind.BROKEN_PRODUCER);
+        String message = KafkaErrors.describe(failure);
+        if (kind == KafkaErrors.Kind.BROKEN_PRODUCER) {
+            message += " (transactional id " + transactionalId + ": fenced by another producer with this id, i.e. an "
+                    + "instance with the same cds.ingest.kafka.instance-id, or aborted after the transaction timeout)";
+        }
+        barrier.done.completeExceptionally(new ChunkPublishException(kind == KafkaErrors.Kind.PERMANENT
+                ? ChunkPublishException.Recovery.NONE : ChunkPublishException.Recovery.REPUBLISH,
+                KafkaErrors.innermost(failure).getClass().getSimpleName(), message, failure));
+    }
+
+    /**
+     * Aborts the open transaction; a producer that cannot abort (fenced, broken, a commit still pending) is closed
+     * instead, and the next chunk starts with a new one, whose initialisation aborts what this one left open.
+     */
+    private void dropTransaction(boolean recreate) {
+        if (producer == null) {
+            return;
+        }
+        if (!recreate) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("abort failed (%s); closing the producer", KafkaErrors.describe(e));
+            }
+        }
+        try {
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debugf("close failed: %s", KafkaErrors.describe(e));
+        }
+        producer = null;
     }
 
     private void enqueue(Object item) {
@@ -151,9 +216,9 @@ public class KafkaRowSink implements RowSink {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer() {
+    private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = producers.transactional("rows");
+            producer = producers.get();
         }
         return producer;
     }
@@ -188,19 +253,30 @@ public class KafkaRowSink implements RowSink {
         }
     }
 
-    /** Returns once every record of the chunk is acknowledged and the transaction committed; throws if not. */
+    /**
+     * Returns once every record of the chunk is acknowledged and the transaction committed; throws
+     * {@link ChunkPublishException} if not (after {@code RETRY_COMMIT} the chunk stays pending and may be committed
+     * again).
+     */
     @Override
     public void commit() {
-        if (open) {
+        if (open || pending) {
             open = false;
-            await(new Barrier(true));
+            pending = false;
+            try {
+                await(new Barrier(true));
+            } catch (ChunkPublishException e) {
+                pending = e.recovery() == ChunkPublishException.Recovery.RETRY_COMMIT;
+                throw e;
+            }
         }
     }
 
     @Override
     public void abort() {
-        if (open) {
+        if (open || pending) {
             open = false;
+            pending = false;
             await(new Barrier(false));
         }
     }
@@ -233,9 +309,20 @@ public class KafkaRowSink implements RowSink {
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
+        close();
+    }
+
+    /** Stops the sender thread and closes its producer (an open transaction is aborted by the broker). */
+    public void close() {
         sender.shutdownNow();
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(10));
+        try {
+            sender.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Producer<String, byte[]> last = producer;
+        if (last != null) {
+            last.close(Duration.ofSeconds(10));
         }
     }
 }

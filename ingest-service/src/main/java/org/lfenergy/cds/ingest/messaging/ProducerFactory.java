@@ -7,16 +7,22 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lfenergy.cds.ingest.config.IngestConfig;
 
 /**
  * Builds the Kafka producers of the ingest service from the application's Kafka configuration: idempotent,
  * acks=all, lz4, large batches, and transactional, so a file's chunk becomes visible all at once or not at all.
+ *
+ * <p>Transactional ids are {@code <prefix>-<instance-id>-<role>}: unique per running instance, so two instances
+ * (two pods, or the old and the new pod of a rolling update) never fence each other (docs/operations.md,
+ * "Kafka transactional ids").
  */
 @ApplicationScoped
 public class ProducerFactory {
@@ -25,29 +31,40 @@ public class ProducerFactory {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "cds.ingest.kafka.batch-size", defaultValue = "262144")
-    int batchSize;
+    @Inject
+    IngestConfig config;
 
-    @ConfigProperty(name = "cds.ingest.kafka.linger-ms", defaultValue = "10")
-    int lingerMs;
+    /** This instance's transactional producer for {@code role} (e.g. {@code rows}), transactions initialised. */
+    public Producer<String, byte[]> transactional(String role) {
+        return transactional(instanceId(), role);
+    }
 
-    @ConfigProperty(name = "cds.ingest.kafka.compression", defaultValue = "lz4")
-    String compression;
-
-    @ConfigProperty(name = "cds.ingest.kafka.transactional-id-prefix", defaultValue = "ingest")
-    String transactionalIdPrefix;
-
-    /** Stable per replica (e.g. a StatefulSet pod name) so a restarted instance fences its predecessor; default: host name. */
-    @ConfigProperty(name = "cds.ingest.kafka.instance-id")
-    java.util.Optional<String> instanceId;
-
-    /** A transactional producer whose id is stable per host, so a restarted instance fences its predecessor. */
-    public KafkaProducer<String, byte[]> transactional(String role) {
+    /** A transactional producer as the instance {@code instance} would have it (tests run two instances in one JVM). */
+    public Producer<String, byte[]> transactional(String instance, String role) {
         Map<String, Object> props = base();
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + "-" + instanceId.orElseGet(ProducerFactory::host) + "-" + role);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(instance, role));
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, config.kafka().transactionTimeout().toMillis()));
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props);
-        producer.initTransactions();
+        try {
+            // Aborts whatever a previous producer with this id left open, and fences that producer.
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
         return producer;
+    }
+
+    /** {@code <prefix>-<instance>-<role>}. */
+    public String transactionalId(String instance, String role) {
+        return config.kafka().transactionalIdPrefix() + "-" + instance + "-" + role;
+    }
+
+    /** This instance's id: {@code cds.ingest.kafka.instance-id}, else the host name. */
+    public String instanceId() {
+        return config.kafka().instanceId().filter(id -> !id.isBlank()).map(String::strip)
+                .orElseGet(ProducerFactory::host);
     }
 
     /** A plain idempotent producer (lifecycle events: not part of a file's chunks). */
@@ -65,9 +82,9 @@ public class ProducerFactory {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, batchSize);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.kafka().compression());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.kafka().batchSize());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, config.kafka().lingerMs());
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -76,7 +93,7 @@ public class ProducerFactory {
         return props;
     }
 
-    private static String host() {
+    static String host() {
         String fromEnv = System.getenv("HOSTNAME");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;

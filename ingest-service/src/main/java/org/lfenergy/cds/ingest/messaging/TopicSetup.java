@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lfenergy.cds.ingest.config.IngestConfig;
 import org.jboss.logging.Logger;
 import org.lfenergy.cds.contracts.TopicProvisioner;
 
@@ -25,18 +25,15 @@ public class TopicSetup {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "cds.ingest.provision-topics", defaultValue = "true")
-    boolean provision;
-
-    @ConfigProperty(name = "cds.ingest.topic-replication-factor", defaultValue = "1")
-    short replicationFactor;
+    @Inject
+    IngestConfig config;
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!provision) {
+        if (!config.provisionTopics()) {
             return;
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaConfig.get("bootstrap.servers")))) {
-            List<String> created = TopicProvisioner.ensureTopics(admin, replicationFactor, 30);
+            List<String> created = TopicProvisioner.ensureTopics(admin, config.topicReplicationFactor(), 30);
             if (!created.isEmpty()) {
                 LOG.infof("created topics %s", created);
             }

@@ -13,7 +13,8 @@ import org.lfenergy.cds.ingest.registry.IngestFile;
 /**
  * The ingest service's Prometheus metrics: {@code ingest_files_total{type,status}},
  * {@code ingest_rows_total{type,outcome}}, {@code ingest_rejects_total{type,rule}},
- * {@code ingest_file_duration_seconds{type}} and {@code ingest_digest_mismatches_total{status}}.
+ * {@code ingest_file_duration_seconds{type}}, {@code ingest_digest_mismatches_total{status}} and
+ * {@code ingest_chunk_retries_total{type,recovery,cause}}.
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -52,5 +53,14 @@ public class IngestMetrics {
                         .tag("status", e.status()).register(registry).increment();
             }
         }
+    }
+
+    /** A chunk failed with a transient Kafka error and is retried ({@code recovery}: recommit or republish). */
+    public void chunkRetried(IngestFile file, org.lfenergy.cds.ingest.processing.ChunkPublishException failure) {
+        Counter.builder("ingest.chunk.retries").description("Chunks retried after a transient Kafka error")
+                .tag("type", file.fileType())
+                .tag("recovery", failure.recovery() == org.lfenergy.cds.ingest.processing.ChunkPublishException.Recovery
+                        .RETRY_COMMIT ? "recommit" : "republish")
+                .tag("cause", failure.causeName()).register(registry).increment();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.lfenergy.cds.gridx.format.GridxFileName;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.lfenergy.cds.gridx.format.read.GridxRow;
 import org.lfenergy.cds.gridx.format.read.ReadSummary;
 import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 import org.lfenergy.cds.ingest.config.IngestConfig;
+import org.lfenergy.cds.ingest.metrics.IngestMetrics;
 import org.lfenergy.cds.ingest.registry.FileCounts;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
 import org.lfenergy.cds.ingest.registry.IngestFile;
@@ -23,20 +25,29 @@ import org.lfenergy.cds.gridx.format.validation.CrossRowValidator;
 /**
  * Reads one file row by row and sends every row to the sink in committed chunks, checkpointing the registry after
  * each chunk so that a restart resumes after the last committed row instead of publishing the file again.
+ *
+ * <p>A chunk that fails with a transient Kafka error is retried with bounded exponential backoff
+ * ({@code cds.ingest.kafka.retry.*}): a commit whose answer timed out is committed again (re-publishing it could
+ * duplicate it); a dropped chunk is published again from the last committed line, exactly as after a restart. A
+ * permanent error, or a chunk still failing after its last attempt, fails the file with rule {@value #PUBLISH_RULE}.
  */
 @ApplicationScoped
 public class FileProcessor {
 
     private static final Logger LOG = Logger.getLogger(FileProcessor.class);
+    /** Rule id of a file that failed because its rows could not be published. */
+    public static final String PUBLISH_RULE = "GX-KAFKA-PUBLISH";
 
     private final FileRegistry registry;
     private final IngestConfig config;
     private final CrossRowValidation crossRow;
+    private final IngestMetrics metrics;
 
-    public FileProcessor(FileRegistry registry, IngestConfig config, CrossRowValidation crossRow) {
+    public FileProcessor(FileRegistry registry, IngestConfig config, CrossRowValidation crossRow, IngestMetrics metrics) {
         this.registry = registry;
         this.config = config;
         this.crossRow = crossRow;
+        this.metrics = metrics;
     }
 
     /** Processes the file; returns its final counts. Never throws for bad content: that ends as findings. */
@@ -44,16 +55,51 @@ public class FileProcessor {
         return process(file, path, sink, row -> { });
     }
 
-    /** As {@link #process(IngestFile, Path, RowSink)}, also handing every row (after validation) to {@code rows}. */
+    /**
+     * As {@link #process(IngestFile, Path, RowSink)}, also handing every row (after validation) to {@code rows},
+     * once per line even when a chunk is published again.
+     */
     public Outcome process(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows)
             throws IOException {
         registry.markProcessing(file.id());
+        ChunkRetries retries = new ChunkRetries(config.kafka().retry().maxAttempts(),
+                config.kafka().retry().initialBackoff(), config.kafka().retry().maxBackoff());
+        long[] handedThrough = {0};
+        java.util.function.Consumer<GridxRow> once = row -> {
+            if (row.line() > handedThrough[0]) {
+                handedThrough[0] = row.line();
+                rows.accept(row);
+            }
+        };
+        IngestFile current = file;
+        while (true) {
+            try {
+                return attempt(current, path, sink, once, retries);
+            } catch (Republish again) {
+                // The sink dropped the chunk; read the file again and publish after the last committed line, with
+                // cross-row state rebuilt as after a restart (the dropped attempt's rows must not count twice).
+                crossRow.restart(file.client());
+                current = registry.find(file.id()).orElseThrow();
+            } catch (ChunkFailed failed) {
+                IngestFile checkpointed = registry.find(file.id()).orElseThrow();
+                FileCounts counts = FileCounts.of(checkpointed);
+                registry.fail(file.id(), counts, failed.getMessage());
+                LOG.errorf(failed.getCause(), "%s failed: %s", file.name(), failed.getMessage());
+                return new Outcome(false, counts, null, failed.getMessage());
+            }
+        }
+    }
+
+    private Outcome attempt(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows,
+                            ChunkRetries retries) throws IOException {
         long resumeAfter = file.committedThroughLine();
         FileCounts counts = new FileCounts();
         counts.committedThroughLine = resumeAfter;
         FindingBuffer findings = new FindingBuffer(file, config.storedFindingsPerFile(), registry.findingCount(file.id()));
         ReaderOptions options = ReaderOptions.forClientZone(config.zoneOf(file.client())).withMd5(true);
         int inChunk = 0;
+        long lastLine = resumeAfter;
+        long firstLine = 0;
         // Opened by stream under the delivered name: the path carries the registry id as a prefix.
         try (GridxFileReader reader = GridxFileReader.open(Files.newInputStream(path), GridxFileName.parse(file.name()),
                 options)) {
@@ -81,9 +127,13 @@ public class FileProcessor {
                     }
                 }
                 if (!alreadyCommitted) {
+                    if (inChunk == 0) {
+                        firstLine = row.line();
+                    }
+                    lastLine = row.line();
                     findings.add(row);
                     if (++inChunk >= config.chunkRows()) {
-                        commitChunk(file, sink, counts, findings, row.line());
+                        commitChunk(file, sink, counts, findings, firstLine, row.line(), retries);
                         inChunk = 0;
                         sink.begin();
                     }
@@ -96,7 +146,8 @@ public class FileProcessor {
             List<Finding> late = validator.finishFile(reader.file());
             counts.warnings += late.size();
             findings.addFileFindings(late);
-            commitChunk(file, sink, counts, findings, Long.MAX_VALUE);
+            commitChunk(file, sink, counts, findings, inChunk == 0 ? counts.committedThroughLine + 1 : firstLine,
+                    Math.max(lastLine, counts.committedThroughLine), retries);
             if (reader.failed()) {
                 String reason = reader.fileFindings().stream().filter(Finding::failsFile).findFirst()
                         .map(Finding::toString).orElse("file failed");
@@ -113,12 +164,69 @@ public class FileProcessor {
         }
     }
 
-    private void commitChunk(IngestFile file, RowSink sink, FileCounts counts, FindingBuffer findings, long throughLine) {
-        sink.commit();
-        counts.committedThroughLine = Math.max(counts.committedThroughLine, throughLine == Long.MAX_VALUE
-                ? counts.committedThroughLine : throughLine);
+    /**
+     * Commits the open chunk (rows on lines {@code firstLine} to {@code throughLine}), retrying as the failure allows,
+     * then checkpoints.
+     */
+    private void commitChunk(IngestFile file, RowSink sink, FileCounts counts, FindingBuffer findings, long firstLine,
+                             long throughLine, ChunkRetries retries) {
+        long from = counts.committedThroughLine + 1;
+        while (true) {
+            try {
+                sink.commit();
+                break;
+            } catch (ChunkPublishException e) {
+                String chunk = (throughLine > firstLine ? "lines " + firstLine + "-" + throughLine : "line " + firstLine)
+                        + " of " + file.name();
+                if (!e.retriable()) {
+                    throw new ChunkFailed(PUBLISH_RULE + " " + chunk + ": not retriable: " + e.getMessage(), e);
+                }
+                if (!retries.anotherAttempt(from)) {
+                    sink.abort();
+                    String outcome = e.recovery() == ChunkPublishException.Recovery.RETRY_COMMIT
+                            ? " (the last commit's outcome is unknown: these lines may be visible)" : "";
+                    throw new ChunkFailed(PUBLISH_RULE + " " + chunk + ": still failing after " + retries.maxAttempts()
+                            + " attempts" + outcome + ": " + e.getMessage(), e);
+                }
+                Duration wait = retries.backoff();
+                boolean recommit = e.recovery() == ChunkPublishException.Recovery.RETRY_COMMIT;
+                LOG.warnf("%s, attempt %d of %d failed: %s; %s in %d ms", chunk, retries.failures(),
+                        retries.maxAttempts(), e.getMessage(),
+                        recommit ? "committing again" : "publishing again after line " + counts.committedThroughLine,
+                        wait.toMillis());
+                metrics.chunkRetried(file, e);
+                sleep(wait);
+                if (!recommit) {
+                    throw new Republish();
+                }
+            }
+        }
+        counts.committedThroughLine = Math.max(counts.committedThroughLine, throughLine);
         findings.flush(registry);
         registry.checkpoint(file.id(), counts);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a chunk", e);
+        }
+    }
+
+    /** The chunk was dropped by the sink and is to be published again from the last committed line. */
+    private static final class Republish extends RuntimeException {
+        Republish() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The file's rows cannot be published; the message is the file's failure reason. */
+    private static final class ChunkFailed extends RuntimeException {
+        ChunkFailed(String reason, Throwable cause) {
+            super(reason, cause);
+        }
     }
 
     /** The end of one file's processing. */

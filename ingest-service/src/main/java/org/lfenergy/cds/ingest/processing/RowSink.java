@@ -19,9 +19,13 @@ public interface RowSink {
     /** A rejected row: one quarantine event per row, carrying every rejecting finding and the raw row. */
     void rejected(IngestFile file, GridxRow row, List<Finding> rejections);
 
-    /** Makes the chunk visible; returns once the broker has acknowledged all of it. */
+    /**
+     * Makes the chunk visible; returns once the broker has acknowledged all of it. On failure throws
+     * {@link ChunkPublishException}, whose {@link ChunkPublishException#recovery() recovery} says whether this call
+     * may be repeated ({@code RETRY_COMMIT}: the chunk is still pending) or the chunk was dropped.
+     */
     void commit();
 
-    /** Drops the open chunk. */
+    /** Drops the open (or pending) chunk. */
     void abort();
 }

@@ -13,6 +13,21 @@ public final class FileCounts {
     public long committedThroughLine;
     public final Map<String, Long> rejectsByRule = new HashMap<>();
 
+    /** The counts the registry holds for the file (as of its last checkpoint). */
+    public static FileCounts of(IngestFile file) {
+        FileCounts counts = new FileCounts();
+        counts.physicalLines = file.physicalLines();
+        counts.dataRows = file.dataRows();
+        counts.publishedRows = file.publishedRows();
+        counts.rejectedRows = file.rejectedRows();
+        counts.warnings = file.warnings();
+        counts.committedThroughLine = file.committedThroughLine();
+        if (file.rejectsByRule() != null) {
+            counts.rejectsByRule.putAll(file.rejectsByRule());
+        }
+        return counts;
+    }
+
     public void countReject(String ruleId) {
         rejectedRows++;
         rejectsByRule.merge(ruleId, 1L, Long::sum);

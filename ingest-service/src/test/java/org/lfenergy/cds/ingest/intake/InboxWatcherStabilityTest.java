@@ -101,6 +101,22 @@ class InboxWatcherStabilityTest {
             return 10;
         }
 
+        public boolean provisionTopics() {
+            return false;
+        }
+
+        public short topicReplicationFactor() {
+            return 1;
+        }
+
+        public Validation validation() {
+            throw new UnsupportedOperationException("the inbox watcher validates nothing");
+        }
+
+        public Kafka kafka() {
+            throw new UnsupportedOperationException("the inbox watcher publishes nothing");
+        }
+
         public io.quarkus.runtime.configuration.MemorySize maxUploadSize() {
             return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1_000_000));
         }

@@ -26,10 +26,19 @@ public final class KafkaTestTopics {
 
     /** All committed records of the topic whose record matches {@code filter}; empty if the topic does not exist. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return readAll(topic, filter, true);
+    }
+
+    /**
+     * As {@link #readAll(String, Predicate)}; with {@code committedOnly} false it reads {@code read_uncommitted},
+     * so records of aborted transactions are included (to prove that a transaction was aborted, not skipped).
+     */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
+                                                        boolean committedOnly) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
