@@ -171,6 +171,9 @@ public class RegistrationService {
             if (!name.isTextual() || name.asText().isBlank() || name.asText().length() > 1000) {
                 throw new ApiError(400, "invalid_client_metadata", "client_name must be a non-empty string of at most 1000 characters");
             }
+            if (hasControlCharacter(name.asText())) {
+                throw new ApiError(400, "invalid_client_metadata", "client_name must not contain control characters");
+            }
             out.put("client_name", name.asText());
         }
         JsonNode contacts = body.get("contacts");
@@ -182,6 +185,9 @@ public class RegistrationService {
             contacts.forEach(c -> {
                 if (!c.isTextual() || c.asText().isBlank()) {
                     throw new ApiError(400, "invalid_client_metadata", "contacts must be an array of strings");
+                }
+                if (hasControlCharacter(c.asText())) {
+                    throw new ApiError(400, "invalid_client_metadata", "contacts must not contain control characters");
                 }
                 contactList.add(c.asText());
             });
@@ -240,6 +246,11 @@ public class RegistrationService {
         return values;
     }
 
+    /** A single-line metadata value (a name, a contact) holds no ISO control character (NUL, CR, LF, ...). */
+    private static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
+    }
+
     private static void validateRegistrationValue(String key, JsonNode field, JsonNode value) {
         String format = field.path("format").asText();
         boolean nullable = format.endsWith("_or_null");
@@ -258,6 +269,10 @@ public class RegistrationService {
         };
         if (!ok) {
             throw new ApiError(400, "invalid_client_metadata", key + " must be a " + base);
+        }
+        if (value.isTextual() && value.asText().indexOf('\u0000') >= 0) {
+            // neither PostgreSQL text nor Keycloak store a NUL: refused here rather than failing there
+            throw new ApiError(400, "invalid_client_metadata", key + " must not contain a NUL character");
         }
         if (field.has("max_length") && value.isTextual() && value.asText().length() > field.get("max_length").asInt()) {
             throw new ApiError(400, "invalid_client_metadata", key + " is longer than " + field.get("max_length").asInt());

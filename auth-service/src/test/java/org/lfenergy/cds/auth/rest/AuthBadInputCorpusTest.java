@@ -1,0 +1,266 @@
+package org.lfenergy.cds.auth.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lfenergy.cds.auth.support.ConsentClient;
+import org.lfenergy.cds.testing.InjectionCorpus;
+import org.lfenergy.cds.testing.InjectionCorpus.Parameter;
+import org.lfenergy.cds.testing.InjectionCorpus.Probe;
+import org.lfenergy.cds.testing.RealInfrastructure;
+
+/**
+ * The bad-input corpus of auth-service: malformed and oversized JSON bodies on registration, malformed and huge
+ * {@code authorization_details} on the token and PAR endpoints, and SQL/script injection in every filter of the
+ * Clients, Credentials, Grants and coverage listings. Every answer is a 4xx JSON error (never a 5xx, never HTML),
+ * and the registrant's clients, credentials and grants are the same afterwards (a refused request creates nothing).
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = RealInfrastructure.DATABASE, value = "auth"))
+class AuthBadInputCorpusTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The filters of the auth-side listings (spec digest §5, §7, §9.4 and the coverage endpoint). */
+    static final List<Parameter> FILTERS = List.of(
+            new Parameter("/cds-api/v1/clients", "client_ids"),
+            new Parameter("/cds-api/v1/clients", "offset"),
+            new Parameter("/cds-api/v1/credentials", "credential_ids"),
+            new Parameter("/cds-api/v1/credentials", "client_ids"),
+            new Parameter("/cds-api/v1/credentials", "after"),
+            new Parameter("/cds-api/v1/credentials", "before"),
+            new Parameter("/cds-api/v1/credentials", "offset"),
+            new Parameter("/cds-api/v1/grants", "grant_ids"),
+            new Parameter("/cds-api/v1/grants", "parents"),
+            new Parameter("/cds-api/v1/grants", "statuses"),
+            new Parameter("/cds-api/v1/grants", "client_ids"),
+            new Parameter("/cds-api/v1/grants", "scopes"),
+            new Parameter("/cds-api/v1/grants", "receipt_confirmations"),
+            new Parameter("/cds-api/v1/grants", "after"),
+            new Parameter("/cds-api/v1/grants", "before"),
+            new Parameter("/cds-api/v1/grants", "offset"));
+
+    /** A request body case: what is sent and the 4xx statuses that are a correct refusal. */
+    record Body(String name, String endpoint, String contentType, byte[] bytes, List<Integer> statuses) {
+        @Override
+        public String toString() {
+            return endpoint + " " + name;
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static ConsentClient direct;
+    private static ConsentClient consent;
+    private static Map<String, String> before;
+
+    @BeforeEach
+    void registerOnce() throws Exception {
+        synchronized (AuthBadInputCorpusTest.class) {
+            if (direct == null) {
+                direct = ConsentClient.register(base, "cds_query_accounts");
+                consent = ConsentClient.register(base, "cds_accounts");
+                before = snapshot();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the corpus
+
+    static Stream<Probe> probes() {
+        return InjectionCorpus.probes(FILTERS);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String nested(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    static String manyAccounts(int n) {
+        StringBuilder b = new StringBuilder("[{\"type\":\"cds_query_accounts\",\"account_numbers\":[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("\"A-").append(i).append('"');
+        }
+        return b.append("]}]").toString();
+    }
+
+    static String manyEntries(int n) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"type\":\"cds_query_accounts\"}");
+        }
+        return b.append(']').toString();
+    }
+
+    /** Malformed and oversized registration bodies. */
+    static Stream<Body> registrations() {
+        String json = "application/json";
+        List<Integer> refused = List.of(400);
+        List<Integer> tooLarge = List.of(400, 413);
+        return Stream.of(
+                new Body("emptyBody", "/oauth/register", json, new byte[0], refused),
+                new Body("truncatedObject", "/oauth/register", json, utf8("{\"scope\":\"cds_client_admin\""), refused),
+                new Body("trailingGarbage", "/oauth/register", json, utf8("{\"scope\":\"cds_client_admin\"} x"), refused),
+                new Body("array", "/oauth/register", json, utf8("[]"), refused),
+                new Body("string", "/oauth/register", json, utf8("\"cds_client_admin\""), refused),
+                new Body("number", "/oauth/register", json, utf8("42"), refused),
+                new Body("null", "/oauth/register", json, utf8("null"), refused),
+                new Body("scopeIsANumber", "/oauth/register", json, utf8("{\"scope\":42}"), refused),
+                new Body("scopeIsAnArray", "/oauth/register", json, utf8("{\"scope\":[\"cds_client_admin\"]}"), refused),
+                new Body("clientNameIsAnObject", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin\",\"client_name\":{\"x\":1}}"), refused),
+                new Body("contactsIsAString", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin\",\"contacts\":\"ops@example.com\"}"), refused),
+                new Body("scopeCarryingSqlInjection", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin' OR '1'='1\"}"), refused),
+                new Body("clientNameWithNulCharacter", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin\",\"client_name\":\"a\\u0000b\"}"), refused),
+                new Body("invalidUtf8", "/oauth/register", json, concat(utf8("{\"scope\":\"cds_client_admin\",\"client_name\":\""),
+                        new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, utf8("\"}")), refused),
+                new Body("nestedTenThousandDeep", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin\",\"x\":" + nested(10_000) + "}"), refused),
+                new Body("twoMegabyteClientName", "/oauth/register", json,
+                        utf8("{\"scope\":\"cds_client_admin\",\"client_name\":\"" + "x".repeat(2 << 20) + "\"}"), tooLarge),
+                new Body("jsonSentAsPlainText", "/oauth/register", "text/plain",
+                        utf8("{\"scope\":\"cds_client_admin\"}"), List.of(400, 415)));
+    }
+
+    /** Malformed and huge {@code authorization_details} (and other broken parameters) on token and PAR. */
+    static Stream<Body> authorizationDetails() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("notJson", "{");
+        details.put("anObjectNotAnArray", "{\"type\":\"cds_query_accounts\"}");
+        details.put("anArrayOfNumbers", "[1,2,3]");
+        details.put("anEntryWithoutType", "[{\"account_numbers\":[\"A-1\"]}]");
+        details.put("anUnknownType", "[{\"type\":\"no_such_scope\"}]");
+        details.put("aTypeCarryingSqlInjection", "[{\"type\":\"cds_query_accounts' OR '1'='1\"}]");
+        details.put("aDateCarryingScript", "[{\"type\":\"cds_query_accounts\",\"sync_until\":\"<script>alert(1)</script>\"}]");
+        details.put("accountNumbersAsAString", "[{\"type\":\"cds_query_accounts\",\"account_numbers\":\"A-1\"}]");
+        details.put("nestedTenThousandDeep", "[{\"type\":\"cds_query_accounts\",\"x\":" + nested(10_000) + "}]");
+        details.put("tenThousandEntries", manyEntries(10_000));
+        details.put("hundredThousandAccountNumbers", manyAccounts(100_000));
+        details.put("aOneMegabyteAccountNumber",
+                "[{\"type\":\"cds_query_accounts\",\"account_numbers\":[\"" + "9".repeat(1 << 20) + "\"]}]");
+        List<Body> out = new ArrayList<>();
+        for (Map.Entry<String, String> d : details.entrySet()) {
+            out.add(new Body(d.getKey(), "/oauth/token", "application/x-www-form-urlencoded",
+                    utf8("grant_type=client_credentials&scope=cds_query_accounts&authorization_details="
+                            + java.net.URLEncoder.encode(d.getValue(), StandardCharsets.UTF_8)), List.of(400, 413)));
+            out.add(new Body(d.getKey(), "/oauth/par", "application/x-www-form-urlencoded",
+                    utf8("response_type=code&scope=cds_accounts&state=s&code_challenge_method=S256"
+                            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri=REDIRECT"
+                            + "&authorization_details=" + java.net.URLEncoder.encode(
+                                    d.getValue().replace("cds_query_accounts", "cds_accounts"), StandardCharsets.UTF_8)),
+                    List.of(400, 413)));
+        }
+        out.add(new Body("missingGrantType", "/oauth/token", "application/x-www-form-urlencoded",
+                utf8("scope=cds_query_accounts"), List.of(400)));
+        out.add(new Body("unsupportedGrantType", "/oauth/token", "application/x-www-form-urlencoded",
+                utf8("grant_type=password&username=a&password=b"), List.of(400)));
+        // a scope repeated is the same scope (RFC 6749 §3.3: a set); 100 KB of scopes the client does not hold is not
+        StringBuilder unknown = new StringBuilder("cds_query_accounts");
+        for (int i = 0; unknown.length() < 100_000; i++) {
+            unknown.append("+no_such_scope_").append(i);
+        }
+        out.add(new Body("aHundredKilobyteScope", "/oauth/token", "application/x-www-form-urlencoded",
+                utf8("grant_type=client_credentials&scope=" + unknown), List.of(400)));
+        out.add(new Body("jsonInsteadOfAForm", "/oauth/token", "application/json",
+                utf8("{\"grant_type\":\"client_credentials\"}"), List.of(400, 415)));
+        return out.stream();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ the checks
+
+    /** The registrant's clients, credentials and grants as its admin token lists them. */
+    private static Map<String, String> snapshot() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConsentClient c : List.of(direct, consent)) {
+            for (String path : List.of("/cds-api/v1/clients", "/cds-api/v1/credentials", "/cds-api/v1/grants")) {
+                out.put(c.clientId + path, c.api(path).toString());
+            }
+        }
+        return out;
+    }
+
+    private static void assertRefusedWithJson(Object what, Response response, List<Integer> statuses) throws IOException {
+        assertThat(response.statusCode()).as("%s answered %d: %.300s", what, response.statusCode(), response.asString())
+                .isIn(statuses);
+        assertThat(response.contentType()).as("%s content type", what).startsWith("application/json");
+        JsonNode body = MAPPER.readTree(response.asByteArray());
+        assertThat(body.path("error").asText()).as("%s error code", what).isNotBlank();
+        assertThat(body.path("error_description").asText()).as("%s error description", what).isNotBlank();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void injectionInAListingFilterIsDataNeverCode(Probe probe) {
+        InjectionCorpus.assertHarmless(probe, given().auth().oauth2(direct.adminToken)
+                .queryParam(probe.parameter(), probe.value()).get(probe.path()));
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("registrations")
+    void malformedOrOversizedRegistrationIsRefusedWithAJsonError(Body body) throws Exception {
+        Response response = given().contentType(body.contentType()).body(body.bytes()).post(body.endpoint());
+        assertRefusedWithJson(body, response, body.statuses());
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("authorizationDetails")
+    void malformedOrHugeAuthorizationDetailsAreRefusedWithAJsonError(Body body) throws Exception {
+        ConsentClient client = body.endpoint().equals("/oauth/par") ? consent : direct;
+        byte[] bytes = client == consent ? new String(body.bytes(), StandardCharsets.UTF_8)
+                .replace("REDIRECT", java.net.URLEncoder.encode(client.redirectUri, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8) : body.bytes();
+        // a form body as text: RestAssured encodes byte[] only for binary content types
+        Response response = given().auth().preemptive().basic(client.clientId, client.secret)
+                .contentType(body.contentType()).body(new String(bytes, StandardCharsets.UTF_8)).post(body.endpoint());
+        assertRefusedWithJson(body, response, body.statuses());
+    }
+
+    @Order(2)
+    @Test
+    void refusedRequestsCreatedNothingAndChangedNothing() throws Exception {
+        assertThat(snapshot()).isEqualTo(before);
+    }
+}
