@@ -208,14 +208,7 @@ class EddieCallSequenceTest {
         String gw = stack.gateway();
         Pkce pkce = Pkce.create();
         String state = UUID.randomUUID().toString();
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("response_type", "code");
-        params.put("client_id", client.clientId());
-        params.put("redirect_uri", callback);
-        params.putAll(scope);
-        params.put("state", state);
-        params.put("code_challenge", pkce.challenge());
-        params.put("code_challenge_method", "S256");
+        Map<String, String> params = Consent.authorizationRequest(client, callback, scope, state, pkce);
         String url;
         if (pushed) {
             Response par = given().auth().preemptive().basic(client.clientId(), client.secret())

@@ -57,14 +57,7 @@ public final class Consent {
         String gw = stack.gateway();
         Pkce pkce = Pkce.create();
         String state = UUID.randomUUID().toString();
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("response_type", "code");
-        params.put("client_id", client.clientId());
-        params.put("redirect_uri", redirectUri);
-        params.putAll(request);
-        params.put("state", state);
-        params.put("code_challenge", pkce.challenge());
-        params.put("code_challenge_method", "S256");
+        Map<String, String> params = authorizationRequest(client, redirectUri, request, state, pkce);
         browser.loginToForm(CdsClient.authorizeUrl(gw, params), username(person), stack.demoPassword());
         objects.forEach(browser::select);
         String landed = browser.approveAndAwaitRedirect(redirectUri);
@@ -80,6 +73,20 @@ public final class Consent {
             receipt = browser.driver().getCurrentUrl();
         }
         return new Approval(tokens, landed, receipt);
+    }
+
+    /** The parameters of a code-flow authorization request with PKCE S256 for {@code request}'s scope/details. */
+    public static Map<String, String> authorizationRequest(ClientObject client, String redirectUri,
+            Map<String, String> request, String state, Pkce pkce) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", client.clientId());
+        params.put("redirect_uri", redirectUri);
+        params.putAll(request);
+        params.put("state", state);
+        params.put("code_challenge", pkce.challenge());
+        params.put("code_challenge_method", "S256");
+        return params;
     }
 
     /** Every account of the person, as the form names its objects ({@code account-<Entity_ID>}). */
