@@ -17,7 +17,8 @@ export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG/$DB QUARKUS_DA
 export QUARKUS_DATASOURCE_USERNAME=cds QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${CDS_KAFKA_PORT:-9192} KAFKA_GROUP_ID=$GROUP
 export CDS_ACCESS_FILTER_KEY=$(cat "$S/access-filter-key") CDS_IDS_KEY=$(cat "$S/ids-key")
-export CDS_KEYCLOAK_URL=http://127.0.0.1:${CDS_KEYCLOAK_PORT:-8280}
+BIND=${CDS_BIND:-127.0.0.1}
+export CDS_KEYCLOAK_URL=http://$BIND:${CDS_KEYCLOAK_PORT:-8280}
 OFF=""
 for c in registers customers meteraccount-meters attributes bill-determinants networks events bills; do
   OFF="$OFF -Dmp.messaging.incoming.$c.enabled=false"
