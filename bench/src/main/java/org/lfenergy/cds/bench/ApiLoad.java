@@ -107,6 +107,9 @@ public final class ApiLoad {
         ops.put("accounts", g -> load.list("/cds/v1/accounts", ACCOUNTS, "accounts", g));
         ops.put("bill-sections", g -> load.list("/cds/v1/bill-sections", BILL_SECTIONS, "bill_sections", g));
         ops.put("meter-year", g -> load.meterYear(yearQuery, g));
+        // -Dcalls=meter-year (comma-separated) measures only those calls, e.g. while profiling one of them.
+        List<String> calls = List.of(System.getProperty("calls", String.join(",", ops.keySet())).split(","));
+        ops.keySet().retainAll(calls);
         try (PrintStream tsv = new PrintStream(Files.newOutputStream(out,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
             tsv.printf("# %s: meter %s, %d quarter-hour values in its year directly, %s through the gateway;"
