@@ -120,8 +120,10 @@ public class GatewayRoutes {
         io.opentelemetry.context.Context trace = tracing.startServer(in, t.api() == null ? null : t.api().path());
         ctx.addEndHandler(v -> {
             int status = ctx.response().getStatusCode();
-            metrics.record(t.route(), t.upstream() == null ? "none" : t.upstream().displayName(), status,
-                    System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            // a recorded trace is current while timing, so the histogram's exemplar names it
+            tracing.inRecordedSpan(trace, () -> metrics.record(t.route(),
+                    t.upstream() == null ? "none" : t.upstream().displayName(), status, nanos));
             tracing.endServer(trace, status);
         });
         if (t.upstream() == null) {

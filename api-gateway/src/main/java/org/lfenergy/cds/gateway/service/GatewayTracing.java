@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -97,6 +98,20 @@ public class GatewayTracing {
             }
         }
         return parent.with(span);
+    }
+
+    /**
+     * Runs {@code action} with the request's SERVER span as the current span when the trace is recorded, so what it
+     * records can point at the trace (the Prometheus exemplars of {@code cds_gateway_requests}); else just runs it.
+     */
+    public void inRecordedSpan(Context server, Runnable action) {
+        if (!Span.fromContext(server).isRecording()) {
+            action.run();
+            return;
+        }
+        try (Scope ignored = server.makeCurrent()) {
+            action.run();
+        }
     }
 
     /** Ends the SERVER span with the status the client got (5xx = error). */
