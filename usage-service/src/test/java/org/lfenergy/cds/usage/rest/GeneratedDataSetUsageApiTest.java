@@ -144,11 +144,17 @@ class GeneratedDataSetUsageApiTest {
                 (a, b) -> a.start().isAfter(b.start()) ? a : b));
         for (Map.Entry<String, Day> last : lastDays.entrySet()) {
             Day d = last.getValue();
+            String ma = last.getKey().substring(0, last.getKey().indexOf('|'));
+            String contract = id(CdsIdKind.SERVICE_CONTRACT, e.contractOfMeterAccount.get(ma).contractId());
             JsonNode found = null;
+            // the meter account's own day: the same listing also holds the day of every aggregation the customer
+            // is a member of (same start and interval, related to the aggregation only)
             for (JsonNode s : segments(person, "after", d.start().plusSeconds(1).toString(), "before",
                     d.start().toString())) {
                 if (Instant.parse(s.get("segment_start").asText()).equals(d.start())
-                        && s.get("interval").asInt() == d.interval()) {
+                        && s.get("interval").asInt() == d.interval() && !isAggregationSegment(s)
+                        && texts(s.get("related_servicecontracts")).contains(contract)) {
+                    assertThat(found).as(person + " " + last.getKey() + ": one segment").isNull();
                     found = s;
                 }
             }
@@ -231,8 +237,19 @@ class GeneratedDataSetUsageApiTest {
         for (String person : PERSONS) {
             Expected e = expected.get(person);
             Map<String, JsonNode> served = new TreeMap<>();
+            Set<String> aggregationsSeen = new TreeSet<>();
             for (JsonNode s : allSegments(person)) {
-                if (s.get("values").size() == 1 && s.get("interval").asLong() > 86400) {
+                if (isAggregationSegment(s)) {
+                    // a day of an aggregation the customer belongs to: summed over its members (see the community
+                    // solar test), it must name no member's account, contract, service point or meter
+                    assertThat(texts(s.get("related_accounts"))).as(person).isEmpty();
+                    assertThat(texts(s.get("related_servicecontracts"))).as(person).isEmpty();
+                    assertThat(texts(s.get("related_servicepoints"))).as(person).isEmpty();
+                    assertThat(texts(s.get("related_meterdevices"))).as(person).isEmpty();
+                    aggregationsSeen.addAll(texts(s.get("related_aggregations")));
+                    continue;
+                }
+                if (isBilledPeriod(s)) {
                     continue; // billed periods: see the determinants test
                 }
                 String ma = e.meterAccountOf.get(s.get("related_servicecontracts").get(0).asText());
@@ -240,6 +257,10 @@ class GeneratedDataSetUsageApiTest {
                 served.put(dayKey(ma, LocalDate.ofInstant(start, LA), s.get("interval").asInt()), s);
             }
             assertThat(served.keySet()).as(person).containsExactlyInAnyOrderElementsOf(e.days.keySet());
+            if (networkMembers().contains(person)) {
+                assertThat(aggregationsSeen).as(person).contains(ids.compositeId(CdsIdKind.AGGREGATION, data.client,
+                        "network", Scenario.NETWORK_ID));
+            }
             for (Map.Entry<String, Day> d : e.days.entrySet()) {
                 assertDay(person + " " + d.getKey(), d.getValue(), served.get(d.getKey()));
                 compared++;
@@ -258,7 +279,7 @@ class GeneratedDataSetUsageApiTest {
             Expected e = expected.get(person);
             Map<String, List<BigDecimal>> served = new TreeMap<>();
             for (JsonNode s : allSegments(person)) {
-                if (s.get("values").size() == 1 && s.get("interval").asLong() > 86400) {
+                if (isBilledPeriod(s)) {
                     String ma = e.meterAccountOf.get(s.get("related_servicecontracts").get(0).asText());
                     List<BigDecimal> values = new ArrayList<>();
                     s.get("values").get(0).forEach(v -> v.fields().forEachRemaining(f -> values.add(f.getValue()
@@ -412,6 +433,31 @@ class GeneratedDataSetUsageApiTest {
                 }
             }
         }
+    }
+
+    /** A day of an aggregation (related to the aggregation, not to a contract). */
+    private static boolean isAggregationSegment(JsonNode s) {
+        return !s.get("related_aggregations").isEmpty();
+    }
+
+    /** A billed period of a contract: one value set over more than any local day (a register-only day is 23-25 h). */
+    private static boolean isBilledPeriod(JsonNode s) {
+        return !isAggregationSegment(s) && s.get("values").size() == 1 && s.get("interval").asLong() > 25 * 3600;
+    }
+
+    /** The persons whose contract or meter account is a member of the community-solar network (NETWORK file). */
+    private static Set<String> networkMembers() {
+        Set<String> out = new TreeSet<>();
+        List<CustomerRecord> customers = data.records(GridxFileType.CUSTOMER, CustomerRecord.class);
+        for (NetworkRecord n : data.records(GridxFileType.NETWORK, NetworkRecord.class)) {
+            for (CustomerRecord c : customers) {
+                if (n.networkId().equals(Scenario.NETWORK_ID) && n.memberEndDate() == null
+                        && (c.contractId().equals(n.memberId()) || c.meterAccountId().equals(n.memberId()))) {
+                    out.add(c.personId());
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ expectations from the source records
