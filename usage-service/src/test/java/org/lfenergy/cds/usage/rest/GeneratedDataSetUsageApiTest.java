@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,6 +55,7 @@ import org.lfenergy.cds.gridx.generator.GeneratorConfig;
 import org.lfenergy.cds.gridx.generator.plan.Scenario;
 import org.lfenergy.cds.testing.GeneratedGridxFiles;
 import org.lfenergy.cds.testing.RealInfrastructure;
+import org.lfenergy.cds.testing.TestDirectories;
 
 /**
  * The Done-when of issue 5: after the generated data set (libs/gridx-generator, the seven scenario customers over
@@ -108,7 +108,7 @@ class GeneratedDataSetUsageApiTest {
                 // Each run consumes with its own group id from the earliest offset (application.properties), so
                 // nothing published is missed; waiting until every consumed partition is assigned to this instance
                 // keeps the storage wait below about this data set, not about a group rebalance on a loaded broker.
-                Set<String> topics = consumedTopics();
+                Set<String> topics = TestDirectories.consumedTopics();
                 org.lfenergy.cds.usage.support.KafkaEvents.ensureTopics();
                 Map<String, Integer> partitions = org.lfenergy.cds.usage.support.KafkaEvents.partitions(
                         new ArrayList<>(topics));
@@ -188,23 +188,7 @@ class GeneratedDataSetUsageApiTest {
 
     @AfterAll
     static void deleteFiles() throws IOException {
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    private static Set<String> consumedTopics() {
-        Set<String> topics = new TreeSet<>();
-        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
-            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
-                topics.add(ConfigProvider.getConfig().getValue(name, String.class));
-            }
-        }
-        return topics;
+        TestDirectories.deleteTree(dir);
     }
 
     // ------------------------------------------------------------------ tests
