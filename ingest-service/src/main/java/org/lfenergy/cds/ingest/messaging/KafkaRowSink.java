@@ -132,8 +132,16 @@ public class KafkaRowSink implements RowSink {
                     // open, so the read below need not wait for that transaction's timeout.
                     producer();
                     lookup.done.complete(checkpoints.latest(lookup.file));
+                } catch (IllegalArgumentException e) {
+                    lookup.done.completeExceptionally(e); // a record that is not a checkpoint: nothing to retry
                 } catch (RuntimeException e) {
-                    lookup.done.completeExceptionally(e);
+                    KafkaErrors.Kind kind = KafkaErrors.classify(e);
+                    if (kind == KafkaErrors.Kind.BROKEN_PRODUCER) {
+                        dropTransaction(true);
+                    }
+                    lookup.done.completeExceptionally(new ChunkPublishException(kind == KafkaErrors.Kind.PERMANENT
+                            ? ChunkPublishException.Recovery.NONE : ChunkPublishException.Recovery.REPUBLISH,
+                            KafkaErrors.innermost(e).getClass().getSimpleName(), KafkaErrors.describe(e), e));
                 }
             } else if (item == BEGIN) {
                 try {

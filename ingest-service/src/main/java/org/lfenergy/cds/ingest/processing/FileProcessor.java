@@ -62,18 +62,13 @@ public class FileProcessor {
      */
     public Outcome process(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows)
             throws IOException {
-        // A delivery that was processing before (a restart, a database outage) continues after its last committed
-        // line: the registry's checkpoint, or the one committed with the rows if PostgreSQL lost the registry's.
-        long registryLine = file.committedThroughLine();
-        long committedFloor = file.status() == FileStatus.PROCESSING
-                ? ChunkCheckpoint.resumeAfter(file.id(), registryLine, sink.lastCheckpoint(file)) : registryLine;
-        if (committedFloor > registryLine) {
-            LOG.infof("%s: committed through line %d (checkpoint topic), the registry says %d: resuming after %d",
-                    file.name(), committedFloor, registryLine, committedFloor);
-        }
-        registry.markProcessing(file.id());
         ChunkRetries retries = new ChunkRetries(config.kafka().retry().maxAttempts(),
                 config.kafka().retry().initialBackoff(), config.kafka().retry().maxBackoff());
+        // A delivery that was processing before (a restart, a database outage) continues after its last committed
+        // line: the registry's checkpoint, or the one committed with the rows if PostgreSQL lost the registry's.
+        boolean resumed = file.status() == FileStatus.PROCESSING;
+        long committedFloor = file.committedThroughLine();
+        registry.markProcessing(file.id());
         long[] handedThrough = {0};
         java.util.function.Consumer<GridxRow> once = row -> {
             if (row.line() > handedThrough[0]) {
@@ -84,6 +79,10 @@ public class FileProcessor {
         IngestFile current = file;
         while (true) {
             try {
+                if (resumed) {
+                    committedFloor = committedThrough(file, sink, retries);
+                    resumed = false;
+                }
                 return attempt(current, Math.max(current.committedThroughLine(), committedFloor), path, sink, once,
                         retries);
             } catch (Republish again) {
@@ -98,6 +97,38 @@ public class FileProcessor {
                 registry.fail(file.id(), counts, failed.getMessage());
                 LOG.errorf(failed.getCause(), "%s failed: %s", file.name(), failed.getMessage());
                 return new Outcome(false, counts, null, failed.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The line a resumed delivery was committed through: the later of the registry's checkpoint and the last one
+     * committed with the rows; a look-up that fails for a transient Kafka error is retried like a chunk.
+     */
+    private long committedThrough(IngestFile file, RowSink sink, ChunkRetries retries) {
+        long registryLine = file.committedThroughLine();
+        while (true) {
+            try {
+                long line = ChunkCheckpoint.resumeAfter(file.id(), registryLine, sink.lastCheckpoint(file));
+                if (line > registryLine) {
+                    LOG.infof("%s: committed through line %d (checkpoint topic), the registry says %d: resuming "
+                            + "after %d", file.name(), line, registryLine, line);
+                }
+                return line;
+            } catch (ChunkPublishException e) {
+                String what = PUBLISH_RULE + " cannot read the committed checkpoint of " + file.name() + " from "
+                        + ChunkCheckpoint.TOPIC;
+                if (!e.retriable()) {
+                    throw new ChunkFailed(what + ": not retriable: " + e.getMessage(), e);
+                }
+                if (!retries.anotherAttempt(0)) {
+                    throw new ChunkFailed(what + ": still failing after " + retries.maxAttempts() + " attempts: "
+                            + e.getMessage(), e);
+                }
+                Duration wait = retries.backoff();
+                LOG.warnf("%s, attempt %d of %d failed: %s; reading again in %d ms", what, retries.failures(),
+                        retries.maxAttempts(), e.getMessage(), wait.toMillis());
+                sleep(wait);
             }
         }
     }

@@ -27,7 +27,8 @@ public interface RowSink {
 
     /**
      * The last checkpoint committed for this delivery, if any (called before a resumed delivery opens its first
-     * chunk; any transaction this sink's transactional id left open is aborted first).
+     * chunk; any transaction this sink's transactional id left open is aborted first). Throws
+     * {@link ChunkPublishException} if Kafka could not be read ({@code retriable()}: the look-up may be repeated).
      */
     java.util.Optional<ChunkCheckpoint> lastCheckpoint(IngestFile file);
 

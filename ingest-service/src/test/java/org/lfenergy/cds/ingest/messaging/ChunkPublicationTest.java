@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
@@ -166,6 +167,42 @@ class ChunkPublicationTest {
         assertThat(done.status()).isEqualTo(FileStatus.COMPLETED);
         assertThat(done.committedThroughLine()).as("the registry caught up").isEqualTo(8);
         assertThat(done.publishedRows()).isEqualTo(7);
+    }
+
+    @Test
+    void aCheckpointLookUpThatKafkaFailsTransientlyIsRetriedAndAPermanentFailureFailsTheFileWithoutPublishing() {
+        String instance = "it-lookup-" + UUID.randomUUID().toString().substring(0, 8);
+        Delivered f = deliver(7);
+        registry.markProcessing(f.file.id()); // a resumed delivery, committed through nothing yet
+        AtomicInteger calls = new AtomicInteger();
+        KafkaRowSink flaky = new KafkaRowSink(() -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new org.apache.kafka.common.errors.TimeoutException("broker not reachable (injected)");
+            }
+            return producers.transactional(instance, "rows");
+        }, producers.transactionalId(instance, "rows"), checkpoints, tracing);
+        sinks.add(flaky);
+
+        FileProcessor.Outcome outcome = publish(f, flaky);
+
+        assertThat(calls.get()).as("two failed look-ups, the third read the topic").isEqualTo(3);
+        assertThat(outcome.completed()).isTrue();
+        assertThat(lines(f, true)).containsExactlyElementsOf(ALL_LINES);
+
+        Delivered g = deliver(7);
+        registry.markProcessing(g.file.id());
+        KafkaRowSink refused = new KafkaRowSink(() -> {
+            throw new org.apache.kafka.common.errors.TopicAuthorizationException("no access (injected)");
+        }, producers.transactionalId(instance + "-refused", "rows"), checkpoints, tracing);
+        sinks.add(refused);
+
+        FileProcessor.Outcome failed = publish(g, refused);
+
+        assertThat(failed.completed()).isFalse();
+        assertThat(failed.failure()).startsWith(FileProcessor.PUBLISH_RULE + " cannot read the committed checkpoint of "
+                + g.name + " from cds.ingest.checkpoints.v1: not retriable: TopicAuthorizationException: no access");
+        assertThat(registry.find(g.file.id()).orElseThrow().status()).isEqualTo(FileStatus.FAILED);
+        assertThat(lines(g, false)).isEmpty();
     }
 
     @Test
