@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lfenergy.cds.contracts.InternalTopic;
 import org.lfenergy.cds.ingest.config.IngestConfig;
 import org.lfenergy.cds.ingest.processing.ChunkCheckpoint;
 import org.lfenergy.cds.ingest.registry.IngestFile;
@@ -47,8 +48,8 @@ public class CheckpointTopic {
     /** How far before {@code started_at} the scan starts (producer clocks of other hosts may lag). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     /** Compacted; segments roll hourly so compaction keeps the topic at about one record per delivery. */
-    static final Map<String, String> CONFIGS = Map.of("cleanup.policy", "compact", "segment.ms", "3600000");
-    static final int PARTITIONS = 1;
+    static final Map<String, String> CONFIGS = InternalTopic.INGEST_CHECKPOINTS.configs();
+    static final int PARTITIONS = InternalTopic.INGEST_CHECKPOINTS.partitions();
 
     @Inject
     @Identifier("default-kafka-broker")

@@ -19,7 +19,7 @@ import java.util.UUID;
 public record ChunkCheckpoint(UUID fileId, String fileName, long committedThroughLine) {
 
     /** The compacted internal topic of the checkpoints (docs/topics.md, "Internal topics"). */
-    public static final String TOPIC = "cds.ingest.checkpoints.v1";
+    public static final String TOPIC = org.lfenergy.cds.contracts.InternalTopic.INGEST_CHECKPOINTS.topicName();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
