@@ -110,16 +110,6 @@ public final class GatewayCpu {
         System.exit(0);
     }
 
-    static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
-        }
-    }
-
     static String cell(HttpClient http, Target t, String token, int c, double warmup, double seconds)
             throws Exception {
         long start = System.nanoTime();
@@ -163,11 +153,11 @@ public final class GatewayCpu {
             threads.add(th);
         }
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
-        long cpuFrom = ticks(t.pid());
+        long cpuFrom = GatewayOverhead.ticks(t.pid());
         for (Thread th : threads) {
             th.join();
         }
-        long cpuTo = ticks(t.pid());
+        long cpuTo = GatewayOverhead.ticks(t.pid());
         double window = (System.nanoTime() - measureFrom) / 1e9;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -178,15 +168,7 @@ public final class GatewayCpu {
         }
         Arrays.sort(all);
         double ms = (cpuTo - cpuFrom) * 1000.0 / TICKS_PER_S;
-        return String.format("%.2f\t%.2f\t%.0f\t%d\t%d\t%.3f", pct(all, 0.50), pct(all, 0.99), total / window, total,
+        return String.format("%.2f\t%.2f\t%.0f\t%d\t%d\t%.3f", GatewayOverhead.pct(all, 0.50), GatewayOverhead.pct(all, 0.99), total / window, total,
                 errors.get(), total == 0 ? Double.NaN : ms / total);
-    }
-
-    static double pct(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 }
