@@ -69,14 +69,8 @@ public final class SqlArrays {
      *                                  (NaN and ±Infinity have no JSON number)
      */
     public static String[] decimalTexts(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("numeric array text is null");
-        }
-        int open = text.indexOf('{');
+        int open = openingBrace(text, "numeric");
         int close = text.length() - 1;
-        if (open < 0 || close <= open || text.charAt(close) != '}' || (open > 0 && text.charAt(open - 1) != '=')) {
-            throw new IllegalArgumentException("not a one-dimensional numeric array: " + abbreviate(text));
-        }
         if (close == open + 1) {
             return new String[0];
         }
@@ -122,6 +116,24 @@ public final class SqlArrays {
         return text.substring(from, to);
     }
 
+    /**
+     * Where the elements of a one-dimensional array's text output start: the index of its {@code {}, after an optional
+     * dimension decoration ({@code [0:2]=}); the text must end with {@code }}.
+     *
+     * @throws IllegalArgumentException when the text is null or not such an array (naming the element type)
+     */
+    private static int openingBrace(String text, String elementType) {
+        if (text == null) {
+            throw new IllegalArgumentException(elementType + " array text is null");
+        }
+        int open = text.indexOf('{');
+        int close = text.length() - 1;
+        if (open < 0 || close <= open || text.charAt(close) != '}' || (open > 0 && text.charAt(open - 1) != '=')) {
+            throw new IllegalArgumentException("not a one-dimensional " + elementType + " array: " + abbreviate(text));
+        }
+        return open;
+    }
+
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
@@ -134,14 +146,8 @@ public final class SqlArrays {
      * @throws IllegalArgumentException when the text is not such an array
      */
     public static String[] texts(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("text array text is null");
-        }
-        int open = text.indexOf('{');
+        int open = openingBrace(text, "text");
         int close = text.length() - 1;
-        if (open < 0 || close <= open || text.charAt(close) != '}' || (open > 0 && text.charAt(open - 1) != '=')) {
-            throw new IllegalArgumentException("not a one-dimensional text array: " + abbreviate(text));
-        }
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
         if (close == open + 1) {
             return new String[0];
