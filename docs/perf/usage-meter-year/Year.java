@@ -10,7 +10,8 @@ import org.lfenergy.cds.contracts.grant.*;
 /**
  * Year PORT CALLS PID [meter|all] [OUT]: walks the meter-year (or, with "all", every segment of the client) CALLS times;
  * prints ms per call p50/p99 and CPU ms per call of PID; OUT.1 … OUT.n get the last call's pages. Environment: SECRETS
- * (directory of access-filter-key, default /work/bench-home/secrets), CLIENT (GridX client, default DEMO).
+ * (directory of access-filter-key, default /work/bench-home/secrets), CLIENT (GridX client, default DEMO), LIMIT (page
+ * size, default 100).
  */
 public class Year {
     public static void main(String[] a) throws Exception {
@@ -24,7 +25,7 @@ public class Year {
         String h = new AccessFilterCodec(key.getBytes(StandardCharsets.UTF_8)).encode(f);
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String first = "http://127.0.0.1:" + port + "/cds/v1/usage-segments?" + (meter.equals("all") ? "" : "cds_meterdevice_ids=" + meter + "&")
-            + "after=2024-01-01T08:00:00Z&before=2024-12-30T08:00:00Z&limit=100";
+            + "after=2024-01-01T08:00:00Z&before=2024-12-30T08:00:00Z&limit=" + System.getenv().getOrDefault("LIMIT", "100");
         long[] t = new long[calls]; long cpu0 = 0; long bytes = 0; int pages = 0; long values = 0;
         for (int i = -5; i < calls; i++) {
             if (i == 0) cpu0 = cpu(pid);

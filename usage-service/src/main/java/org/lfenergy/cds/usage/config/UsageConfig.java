@@ -44,9 +44,20 @@ public interface UsageConfig {
     /** GridX Data_version → CDS ReadingQualityType; unmapped versions leave the quality out. */
     Map<String, String> quality();
 
-    /** Page size when the request gives no {@code limit}; also the maximum. */
+    /**
+     * Page size when the request gives no {@code limit}; also the maximum, except for usage segments
+     * ({@link #segmentMaxLimit()}).
+     */
     @WithDefault("100")
     int pageSize();
+
+    /**
+     * Largest {@code limit} of a Usage Segments page (default 366: a leap year of one meter's daily segments in one
+     * request; a request without {@code limit} still gets {@link #pageSize()}). The spec only forbids truncating a
+     * result of 100 objects or fewer, so a larger page is allowed.
+     */
+    @WithDefault("366")
+    int segmentMaxLimit();
 
     /** Aggregations settings. */
     Aggregations aggregations();

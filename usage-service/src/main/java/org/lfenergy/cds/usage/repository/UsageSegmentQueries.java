@@ -155,7 +155,11 @@ public class UsageSegmentQueries {
                 .append("max(r.modified) AS modified, min(r.segment_id) AS segment_id FROM register_read r ")
                 .append("WHERE r.client = c.client AND r.series_key = ANY(").append(seriesKeys).append(")")
                 .append(" AND NOT EXISTS (SELECT 1 FROM interval_day d2 WHERE d2.client = r.client")
-                .append(" AND d2.series_key = r.series_key AND d2.local_day = r.local_day)");
+                .append(" AND d2.series_key = r.series_key AND d2.local_day = r.local_day");
+        // r.local_day has the same bounds (appendTime below); repeated on d2 they are constants the planner can prune
+        // d2's monthly partitions with (else every partition is planned for each page)
+        appendLocalDayBounds(sql, f, "d2.local_day");
+        sql.append(")");
         appendTime(sql, f, regStart, regEnd, "r.local_day");
         appendCursorBound(sql, cursor, regStart, "r.local_day");
         appendMeters(sql, idMeters, numberMeters, "ARRAY[r.meter_id]");
@@ -336,22 +340,31 @@ public class UsageSegmentQueries {
     static void appendTime(Sql sql, Filters f, String start, String end, String localDay) {
         if (f.before() != null) {
             sql.append(" AND ").append(start).append(" <= ").appendParam(f.before());
-            if (localDay != null) {
-                // lets the planner prune monthly partitions: a local day starts within ±14 h of its UTC date
-                sql.append(" AND ").append(localDay).append(" <= ").appendParam(f.before().toLocalDate().plusDays(1));
-            }
         }
         if (f.after() != null) {
             sql.append(" AND ").append(end).append(" >= ").appendParam(f.after());
-            if (localDay != null) {
-                sql.append(" AND ").append(localDay).append(" >= ").appendParam(f.after().toLocalDate().minusDays(2));
-            }
+        }
+        if (localDay != null) {
+            appendLocalDayBounds(sql, f, localDay);
         }
         if (f.windowStart() != null) {
             sql.append(" AND ").append(end).append(" > ").appendParam(f.windowStart());
         }
         if (f.windowEnd() != null) {
             sql.append(" AND ").append(start).append(" < ").appendParam(f.windowEnd());
+        }
+    }
+
+    /**
+     * The local days that can hold a segment inside {@code before}/{@code after} (a local day starts within ±14 h of
+     * its UTC date): constant bounds on a {@code local_day} column that let the planner prune monthly partitions.
+     */
+    static void appendLocalDayBounds(Sql sql, Filters f, String localDay) {
+        if (f.before() != null) {
+            sql.append(" AND ").append(localDay).append(" <= ").appendParam(f.before().toLocalDate().plusDays(1));
+        }
+        if (f.after() != null) {
+            sql.append(" AND ").append(localDay).append(" >= ").appendParam(f.after().toLocalDate().minusDays(2));
         }
     }
 

@@ -68,7 +68,7 @@ public class UsageSegmentResource {
                 ListParams.list("cds_meterdevice_ids", meterIds), ListParams.list("meter_numbers", meterNumbers),
                 UsageSegmentService.windowStart(scope.filter().windows()),
                 UsageSegmentService.windowEnd(scope.filter().windows()), billSections);
-        int n = ListParams.limit(limit, config.pageSize());
+        int n = ListParams.limit(limit, config.pageSize(), Math.max(config.pageSize(), config.segmentMaxLimit()));
         PageCursor c = PageCursor.decode(cursor, UsageSegmentQueries.ORDER.size());
         if (!scope.showsUsageSegments()) {
             return Uni.createFrom().item(Queries.emptyList("usage_segments"));

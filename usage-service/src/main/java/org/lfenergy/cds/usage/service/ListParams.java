@@ -45,8 +45,13 @@ public final class ListParams {
 
     /** Page size: 1..max, default max. */
     public static int limit(String value, int max) {
+        return limit(value, max, max);
+    }
+
+    /** Page size: 1..max, default {@code defaultSize} (at most max). */
+    public static int limit(String value, int defaultSize, int max) {
         if (value == null) {
-            return max;
+            return Math.min(defaultSize, max);
         }
         try {
             int n = Integer.parseInt(value.trim());

@@ -232,6 +232,42 @@ class MeterYearPagingTest {
     }
 
     @Test
+    void limit366ServesTheMeterYearInOnePageEqualToItsFourPagesOf100() {
+        String filter = all();
+        String meterId = ids.id(CdsIdKind.METER_DEVICE, client, "M-Y");
+        List<JsonPath> pages = walk(filter, meterId);
+        List<Object> expected = new ArrayList<>();
+        pages.forEach(p -> expected.addAll(p.getList("usage_segments")));
+        JsonPath year = get(filter, "/cds/v1/usage-segments?cds_meterdevice_ids=" + meterId + "&after=" + YEAR_AFTER
+                + "&before=" + YEAR_BEFORE + "&limit=366");
+        // every segment with every field and value, in the same order
+        assertThat(year.getList("usage_segments")).hasSize(DAYS).containsExactlyElementsOf(expected);
+        assertThat(year.getString("next")).isNull();
+        assertThat(year.getString("previous")).isNull();
+        // a page of 300 ends after day 300 and its next page holds the rest
+        JsonPath first = get(filter, "/cds/v1/usage-segments?cds_meterdevice_ids=" + meterId + "&after=" + YEAR_AFTER
+                + "&before=" + YEAR_BEFORE + "&limit=300");
+        assertThat(first.getList("usage_segments")).containsExactlyElementsOf(expected.subList(0, 300));
+        JsonPath rest = get(filter, path(first.getString("next")));
+        assertThat(rest.getList("usage_segments")).containsExactlyElementsOf(expected.subList(300, DAYS));
+        assertThat(rest.getString("next")).isNull();
+    }
+
+    @Test
+    void aLimitAbove366OrAPageSizeAbove100ForOtherListsIsRefusedNamingTheParameter() {
+        String filter = all();
+        for (String path : List.of("/cds/v1/usage-segments?limit=367", "/cds/v1/usage-segments?limit=0",
+                "/cds/v1/service-points?limit=101", "/cds/v1/meter-devices?limit=366")) {
+            given().header(AccessFilter.HEADER, filter).urlEncodingEnabled(false).get(path)
+                    .then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("invalid_request"))
+                    .body("parameter", org.hamcrest.Matchers.equalTo("limit"));
+        }
+        // without a limit a page holds 100 segments (usage.page-size)
+        assertThat(get(filter, "/cds/v1/usage-segments?cds_meterdevice_ids=" + ids.id(CdsIdKind.METER_DEVICE, client, "M-Y")
+                + "&after=" + YEAR_AFTER + "&before=" + YEAR_BEFORE).getList("usage_segments")).hasSize(100);
+    }
+
+    @Test
     void previousLinksWalkTheMeterYearBackThroughTheSamePages() {
         String filter = all();
         List<JsonPath> forward = walk(filter, ids.id(CdsIdKind.METER_DEVICE, client, "M-Y"));
