@@ -78,12 +78,20 @@ public interface CdsConfig {
         Optional<String> demoPassword();
 
         /**
-         * How receipt e-mails reach the customer when no other {@code ReceiptMailTransport} bean is deployed:
-         * {@code log} (the whole message in the log, the default: the local stack needs no SMTP server) or
-         * {@code disabled}.
+         * How receipt e-mails reach the customer: {@code log} (the whole message in the log, the default: the local
+         * stack needs no SMTP server), {@code smtp} (through the SMTP relay of {@code quarkus.mailer.*}) or
+         * {@code disabled}. Any other value stops the service at start.
          */
         @WithDefault("log")
         String receiptMail();
+
+        /** How often a receipt e-mail that failed is tried again before it is counted as failed (0: never). */
+        @WithDefault("3")
+        int receiptMailRetries();
+
+        /** The wait before the first retry of a receipt e-mail; it doubles per retry, up to 10 times this. */
+        @WithDefault("PT5S")
+        Duration receiptMailRetryBackoff();
 
         /** Name of the utility shown on the customer pages. */
         @WithDefault("CDS Demo Utility")

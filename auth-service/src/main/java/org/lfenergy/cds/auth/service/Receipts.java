@@ -3,6 +3,8 @@ package org.lfenergy.cds.auth.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -48,10 +50,14 @@ public class Receipts {
     private final KeycloakRealm keycloak;
     private final ReceiptMailTransport transport;
     private final ZoneId zone;
+    private final Counter mailSent;
+    private final Counter mailFailed;
 
     public Receipts(ReceiptRepository receipts, GrantService grants, ScopeCatalog catalog, CdsConfig config,
             CdsUrls urls, ObjectMapper mapper, ClientObjectRepository clients, KeycloakRealm keycloak,
-            ReceiptMailTransport transport) {
+            ReceiptMailTransport transport, MeterRegistry meters) {
+        this.mailSent = mailCounter(meters, "sent");
+        this.mailFailed = mailCounter(meters, "failed");
         this.clients = clients;
         this.keycloak = keycloak;
         this.transport = transport;
@@ -115,10 +121,45 @@ public class Receipts {
             return;
         }
         keycloak.emailOf(customerUserId)
-                .chain(email -> email == null ? Uni.createFrom().voidItem()
-                        : transport.send(mail(email, config.auth().brandName(), receipt, url(receipt.token()), zone)))
+                .onFailure().invoke(e -> LOG.warnf(e, "receipt %s of grant %s: the customer's e-mail address could not"
+                        + " be read from Keycloak; no receipt e-mail", receipt.confirmation(), receipt.grantId()))
+                .onFailure().recoverWithNull()
+                .chain(email -> email == null ? Uni.createFrom().item(false) : deliver(receipt, email))
                 .subscribe().with(ok -> {
-                }, e -> LOG.warnf(e, "receipt %s: the e-mail to the customer failed", receipt.confirmation()));
+                });
+    }
+
+    /**
+     * Sends the receipt e-mail, trying again {@code cds.auth.receipt-mail-retries} times with a doubling wait; never
+     * fails. Each message ends counted in {@code cds_receipt_mail_total} with {@code outcome} {@code sent} or
+     * {@code failed}; a failed one is logged (WARN) with the confirmation number and the Grant id (the receipt stays
+     * stored and readable at its URL either way).
+     *
+     * @return whether the transport took the message
+     */
+    public Uni<Boolean> deliver(Receipt receipt, String to) {
+        var auth = config.auth();
+        Uni<Void> send = Uni.createFrom().deferred(
+                () -> transport.send(mail(to, auth.brandName(), receipt, url(receipt.token()), zone)));
+        if (auth.receiptMailRetries() > 0) {
+            send = send.onFailure().retry().withBackOff(auth.receiptMailRetryBackoff(),
+                    auth.receiptMailRetryBackoff().multipliedBy(10)).atMost(auth.receiptMailRetries());
+        }
+        return send.onItem().transform(ok -> {
+            mailSent.increment();
+            return true;
+        }).onFailure().recoverWithItem(e -> {
+            mailFailed.increment();
+            LOG.warnf(e, "receipt %s of grant %s: the e-mail to the customer failed after %d attempt(s); the receipt"
+                    + " is stored, only the e-mail is missing", receipt.confirmation(), receipt.grantId(),
+                    auth.receiptMailRetries() + 1);
+            return false;
+        });
+    }
+
+    private static Counter mailCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("cds.receipt.mail").description("Receipt e-mails by outcome (after retries)")
+                .tag("outcome", outcome).register(meters);
     }
 
     /**

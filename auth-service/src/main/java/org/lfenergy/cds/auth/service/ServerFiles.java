@@ -108,9 +108,12 @@ public class ServerFiles {
         }
         String grantId = claim.toString().replace("\"", "");
         return grants.find(grantId).chain(found -> {
-            Grant proxy = found.filter(g -> g.clientId().equals(clientId) && g.status().allowsAccess()
-                    && g.acceptsTokenIssuedAt(jwt.getIssuedAtTime())).orElseThrow(() ->
-                            ApiError.invalidToken("the token's grant no longer gives access"));
+            Grant proxy = found.filter(g -> g.status().allowsAccess() && g.acceptsTokenIssuedAt(jwt.getIssuedAtTime()))
+                    .orElseThrow(() -> ApiError.invalidToken("the token's grant no longer gives access"));
+            if (!proxy.clientId().equals(clientId)) {
+                // an authentic, current token that is not entitled to this Grant: 403, as at the gateway (docs/auth.md)
+                throw ApiError.insufficientScope("the token's grant belongs to another client");
+            }
             if (proxy.targetGrantId() == null) {
                 throw ApiError.insufficientScope("this API needs a Grant Admin token for a server-provided files Grant");
             }

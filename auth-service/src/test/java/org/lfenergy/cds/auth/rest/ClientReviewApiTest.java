@@ -15,6 +15,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ class ClientReviewApiTest {
 
     @Inject
     Keycloak keycloak;
+
+    @Inject
+    Pool pool;
 
     ConsentClient client;
     String operator;
@@ -243,6 +248,44 @@ class ClientReviewApiTest {
         given().auth().oauth2(operator).when().post("/cds-admin/v1/client-changes/" + messageId + "/approve")
                 .then().statusCode(409).contentType(ContentType.JSON).body("error", equalTo("not_pending"))
                 .body("error_description", containsString("complete"));
+    }
+
+    @Test
+    void approvingAHeldChangeThatNoLongerFitsTheObjectAnswers409AppliesNothingAndErrorsTheMessage() throws Exception {
+        // the client sends the object as it read it (with its cds_modified) and a reviewed change: held
+        ObjectNode body = changed(production, set("client_name", "Stale reviewed name"));
+        put(production, body).then().statusCode(202);
+        String messageId = fieldChanges(production).get(0).path("message_id").asText();
+        // meanwhile the stored object moves on (as another writer would): the held copy's cds_modified is stale
+        pool.preparedQuery("update client_object set modified = modified + interval '1 second' where client_id = $1")
+                .execute(Tuple.of(production)).await().indefinitely();
+        ObjectNode before = current(production);
+
+        given().auth().oauth2(operator).when().post("/cds-admin/v1/client-changes/" + messageId + "/approve")
+                .then().statusCode(409).contentType(ContentType.JSON)
+                .body("error", equalTo("change_not_applicable"))
+                .body("error_description", containsString("cds_modified cannot be changed"));
+
+        // nothing applied: the row, the Keycloak mirror, no changelog notification
+        assertThat(current(production)).isEqualTo(before);
+        assertThat(current(production).path("client_name").asText()).isNotEqualTo("Stale reviewed name");
+        assertThat(keycloakClient(production).getName()).isNotEqualTo("Stale reviewed name");
+        for (JsonNode m : client.api("/cds-api/v1/messages").path("unread")) {
+            assertThat(m.path("type").asText().equals("notification")
+                    && m.path("related_uri").asText().endsWith("/clients/" + production)
+                    && m.path("updates_requested").findValuesAsText("field").contains("client_name"))
+                    .as("no changelog notification of the refused change").isFalse();
+        }
+        // recorded as not applied: the Message is errored (unread, says why and what to do), no change is held
+        JsonNode message = client.api("/cds-api/v1/messages/" + messageId);
+        assertThat(message.path("status").asText()).isEqualTo("errored");
+        assertThat(message.path("read").asBoolean()).isFalse();
+        assertThat(message.path("description").asText()).contains("It could not be applied")
+                .contains("cds_modified").endsWith("Send the update again.");
+        assertThat(held(production)).isEmpty();
+        given().auth().oauth2(operator).when().post("/cds-admin/v1/client-changes/" + messageId + "/approve")
+                .then().statusCode(409).contentType(ContentType.JSON).body("error", equalTo("not_pending"))
+                .body("error_description", containsString("errored"));
     }
 
     @Test

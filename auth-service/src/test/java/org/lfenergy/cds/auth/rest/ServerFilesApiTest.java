@@ -53,6 +53,7 @@ class ServerFilesApiTest {
     Keycloak keycloak;
 
     String adminToken;
+    String adminObject;
     String operatorToken;
     String filesObject;
     String grantAdminObject;
@@ -61,6 +62,7 @@ class ServerFilesApiTest {
     @BeforeEach
     void register() throws Exception {
         ClientInformation admin = CdsTestClient.register(base, "cds_client_admin cds_server_provided_files_1");
+        adminObject = admin.getID().getValue();
         adminToken = token(admin.getID().getValue(), admin.getSecret().getValue(), "cds_client_admin", null)
                 .getTokens().getAccessToken().getValue();
         for (JsonNode c : api("/cds-api/v1/clients").path("clients")) {
@@ -159,5 +161,51 @@ class ServerFilesApiTest {
                 .queryParam("name", "a.txt").when().post("/cds-admin/v1/server-provided-files").then().statusCode(400);
         given().auth().oauth2(adminToken).contentType("text/plain").body("x").queryParam("client_id", filesObject)
                 .queryParam("name", "a.txt").when().post("/cds-admin/v1/server-provided-files").then().statusCode(403);
+    }
+
+    /**
+     * 401 or 403 (docs/auth.md, the same rule as the gateway): an authentic, current token whose Grant belongs to
+     * another client is 403 {@code insufficient_scope}, not 401. Such a token can only come from Keycloak, so the test
+     * makes one there: the Grant's Keycloak scope is attached to another client of the registrant, which asks
+     * Keycloak itself for a token with it.
+     */
+    @Test
+    void aTokenCarryingAnotherClientsGrantIs403NotEntitledWhileItsOwnTokenIsServed() throws Exception {
+        String grantId = upload("cross-client.csv").path("grant_id").asText();
+        String fileToken = token(grantAdminObject, grantAdminSecret, "cds_grant_admin_1",
+                "[{\"type\":\"cds_grant_admin_1\",\"client_id\":\"" + filesObject + "\",\"grant_id\":\"" + grantId + "\"}]")
+                .getTokens().getAccessToken().getValue();
+        given().auth().oauth2(fileToken).when().get("/cds-api/v1/server-provided-files").then().statusCode(200);
+        String proxyGrant = MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(fileToken.split("\\.")[1]))
+                .path("cds_grant_id").asText();
+        assertThat(proxyGrant).isNotBlank();
+
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String realmName = config.getValue("cds.keycloak.realm", String.class);
+        var realm = keycloak.realm(realmName);
+        String scopeId = realm.clientScopes().findAll().stream()
+                .filter(sc -> sc.getName().equals("cds-grant-" + proxyGrant)).findFirst().orElseThrow().getId();
+        String other = realm.clients().findByClientId(adminObject).get(0).getId();
+        realm.clients().get(other).addOptionalClientScope(scopeId);
+        try {
+            String otherSecret = realm.clients().get(other).getSecret().getValue();
+            String crossToken = MAPPER.readTree(given().auth().preemptive().basic(adminObject, otherSecret)
+                    .formParam("grant_type", "client_credentials").formParam("scope", "cds-grant-" + proxyGrant)
+                    .when().post(config.getValue("cds.keycloak.url", String.class) + "/realms/" + realmName
+                            + "/protocol/openid-connect/token")
+                    .then().statusCode(200).extract().asString()).path("access_token").asText();
+            JsonNode claims = MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(crossToken.split("\\.")[1]));
+            assertThat(claims.path("cds_grant_id").asText()).isEqualTo(proxyGrant);
+            assertThat(claims.path("azp").asText()).isEqualTo(adminObject);
+
+            given().auth().oauth2(crossToken).when().get("/cds-api/v1/server-provided-files").then().statusCode(403)
+                    .contentType(ContentType.JSON)
+                    .body("error", org.hamcrest.Matchers.equalTo("insufficient_scope"))
+                    .body("error_description", org.hamcrest.Matchers.equalTo("the token's grant belongs to another client"));
+        } finally {
+            realm.clients().get(other).removeOptionalClientScope(scopeId);
+        }
+        // the Grant's own client is still served
+        given().auth().oauth2(fileToken).when().get("/cds-api/v1/server-provided-files").then().statusCode(200);
     }
 }

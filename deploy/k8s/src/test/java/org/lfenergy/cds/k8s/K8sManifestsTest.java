@@ -284,6 +284,14 @@ class K8sManifestsTest {
                 assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith("/" + db);
                 assertThat(env).containsKey("QUARKUS_DATASOURCE_PASSWORD");
             }
+            if ("auth-service".equals(service)) {
+                // receipt e-mails through the utility's SMTP relay; the relay password only from the Secret
+                assertThat(env.get("CDS_AUTH_RECEIPT_MAIL")).isEqualTo("smtp");
+                assertThat(env.get("QUARKUS_MAILER_HOST")).isNotBlank();
+                assertThat(env.get("QUARKUS_MAILER_FROM")).isNotBlank();
+                assertThat(env.get("QUARKUS_MAILER_START_TLS")).isEqualTo("REQUIRED");
+                assertThat(env).as("the relay password never in a ConfigMap").doesNotContainKey("QUARKUS_MAILER_PASSWORD");
+            }
             if ("ingest-service".equals(service)) {
                 assertThat(env.get("CDS_INGEST_KAFKA_INSTANCE_ID"))
                         .as("transactional ids unique per pod, so two pods never fence each other")
