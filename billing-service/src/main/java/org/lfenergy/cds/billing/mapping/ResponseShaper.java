@@ -1,10 +1,8 @@
 package org.lfenergy.cds.billing.mapping;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +15,11 @@ import org.lfenergy.cds.contracts.grant.IncludeField;
  * OPTIONAL fields are left out unless their include field is true, related ids are kept only when the grant can
  * see those objects.
  *
- * <p>The stored documents are compact JSON text. A {@link Shape} edits that text as it streams through a parser:
- * untouched fields are copied as they are (no tree, no number conversion, so decimals keep their exact text), and
- * a shape with no edits for the grant copies the document without parsing it at all.
+ * <p>The stored documents are compact JSON text, read as UTF-8 bytes. A {@link Shape} edits those bytes in one
+ * scan: untouched fields are copied as they are (no tree, no token objects, no number conversion, so decimals keep
+ * their exact text), and a shape with no edits for the grant copies the document without scanning it at all.
  */
 public final class ResponseShaper {
-
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final AccessFilter filter;
 
@@ -72,24 +68,28 @@ public final class ResponseShaper {
         }
 
         /**
-         * Appends the shaped document to {@code out}.
+         * Appends the shaped document (UTF-8 JSON text) to {@code out}.
          *
          * @param visibleSections the bill sections a statement's {@code new_charges[].related_billsections} may
          *                        list (null: not restricted)
          */
-        public void write(String doc, Set<String> visibleSections, StringBuilder out) {
+        public void write(byte[] doc, Set<String> visibleSections, Buffer out) {
             if (edits.isEmpty()) {
-                out.append(doc);
+                out.appendBytes(doc);
                 return;
             }
-            try (JsonParser p = FACTORY.createParser(doc)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new IllegalStateException("a stored CDS object is not a JSON object");
-                }
-                object(p, doc, edits, visibleSections, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            int i = ws(doc, 0);
+            if (i >= doc.length || doc[i] != '{') {
+                throw new IllegalStateException("a stored CDS object is not a JSON object");
             }
+            object(doc, i, edits, visibleSections, out, true);
+        }
+
+        /** {@link #write(byte[], Set, Buffer)} on text. */
+        public void write(String doc, Set<String> visibleSections, StringBuilder out) {
+            Buffer bytes = Buffer.buffer(doc.length() + 32);
+            write(doc.getBytes(StandardCharsets.UTF_8), visibleSections, bytes);
+            out.append(bytes.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -159,112 +159,276 @@ public final class ResponseShaper {
         }
     }
 
-    /** Copies the object at the parser's START_OBJECT into {@code out}, applying {@code edits} to its fields. */
-    private static void object(JsonParser p, String doc, Map<String, Edit> edits, Set<String> visible,
-                               StringBuilder out) throws IOException {
-        out.append('{');
+    /*
+     * The document is scanned as UTF-8 bytes: every byte JSON gives a meaning to is ASCII, and no byte of a multi-byte
+     * UTF-8 sequence is ASCII, so the structure is found without decoding the text. The stored documents are the
+     * service's own JSON; a byte where JSON allows none fails the request (IllegalStateException), never guessed at.
+     */
+
+    /**
+     * Copies the object starting at {@code i} (its '{') into {@code out}, applying {@code edits} to its fields;
+     * returns the index after its '}'. A kept field is copied from its name to the end of its value, as stored.
+     * In the document itself ({@code whole}), once every edited field has been met the rest of the document is
+     * copied as stored, unscanned (the stored objects are the service's own JSON, one field per name): a page of
+     * bill sections whose grant only nulls {@code cds_billstatement_id}, the fifth field, scans a few dozen bytes
+     * of each 4 KB section.
+     */
+    private static int object(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Buffer out,
+                              boolean whole) {
+        out.appendByte((byte) '{');
         boolean first = true;
         Set<String> nulled = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int fieldStart = (int) p.currentTokenLocation().getCharOffset();
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            Edit edit = edits.get(name);
-            if (edit instanceof Drop) {
-                skip(p);
-                continue;
-            }
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            if (edit == null || !(edit instanceof Null) && value != JsonToken.START_ARRAY) {
-                // untouched, or an array edit on a value that is not an array: copied as it is
-                skip(p);
-                out.append(doc, fieldStart, end(p));
-                continue;
-            }
-            name(out, name);
-            if (edit instanceof Null) {
-                skip(p);
-                out.append("null");
-                nulled = nulled == null ? new java.util.HashSet<>() : nulled;
-                nulled.add(name);
-            } else if (edit instanceof KeepIds k) {
-                ids(p, k.ids(), out, doc);
-            } else if (edit instanceof EachObject each) {
-                objects(p, doc, each.edits(), visible, out);
-            } else if (visible != null) { // KeepVisibleSections
-                ids(p, visible, out, doc);
-            } else {
-                int start = (int) p.currentTokenLocation().getCharOffset();
-                skip(p);
-                out.append(doc, start, end(p));
+        int unmet = edits.size();
+        i = ws(d, i + 1);
+        if (at(d, i) == '}') {
+            i++;
+        } else {
+            while (true) {
+                if (at(d, i) != '"') {
+                    throw malformed(i);
+                }
+                int fieldStart = i;
+                int nameEnd = string(d, i);
+                Edit edit = edits.get(text(d, fieldStart, nameEnd));
+                if (edit != null) {
+                    unmet--;
+                }
+                i = ws(d, nameEnd);
+                if (at(d, i) != ':') {
+                    throw malformed(i);
+                }
+                int valueStart = ws(d, i + 1);
+                int valueEnd = value(d, valueStart);
+                if (!(edit instanceof Drop)) {
+                    if (!first) {
+                        out.appendByte((byte) ',');
+                    }
+                    first = false;
+                    if (edit == null || !(edit instanceof Null) && d[valueStart] != '[') {
+                        // untouched, or an array edit on a value that is not an array: copied as it is
+                        out.appendBytes(d, fieldStart, valueEnd - fieldStart);
+                    } else {
+                        out.appendBytes(d, fieldStart, nameEnd - fieldStart).appendByte((byte) ':');
+                        if (edit instanceof Null) {
+                            out.appendBytes(NULL);
+                            nulled = nulled == null ? new HashSet<>() : nulled;
+                            nulled.add(text(d, fieldStart, nameEnd));
+                        } else if (edit instanceof KeepIds k) {
+                            ids(d, valueStart, k.ids(), out);
+                        } else if (edit instanceof EachObject each) {
+                            objects(d, valueStart, each.edits(), visible, out);
+                        } else if (visible != null) { // KeepVisibleSections
+                            ids(d, valueStart, visible, out);
+                        } else {
+                            out.appendBytes(d, valueStart, valueEnd - valueStart);
+                        }
+                    }
+                }
+                i = ws(d, valueEnd);
+                byte c = at(d, i++);
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    throw malformed(i - 1);
+                }
+                i = ws(d, i);
+                if (whole && unmet == 0) { // nothing left to edit: the other fields as stored
+                    int close = lastNonWs(d);
+                    if (d[close] != '}' || close < i) {
+                        throw malformed(close);
+                    }
+                    int end = close;
+                    while (isWs(d[end - 1])) {
+                        end--;
+                    }
+                    if (!first) {
+                        out.appendByte((byte) ',');
+                    }
+                    out.appendBytes(d, i, end - i).appendByte((byte) '}');
+                    return close + 1;
+                }
             }
         }
         for (Map.Entry<String, Edit> e : edits.entrySet()) { // an absent field to null is added at the end
             if (e.getValue() instanceof Null && (nulled == null || !nulled.contains(e.getKey()))) {
-                out.append(first ? "" : ",");
+                if (!first) {
+                    out.appendByte((byte) ',');
+                }
                 first = false;
-                name(out, e.getKey());
-                out.append("null");
+                // field names of the edits are plain identifiers
+                out.appendByte((byte) '"').appendString(e.getKey()).appendBytes(QUOTE_COLON).appendBytes(NULL);
             }
         }
-        out.append('}');
+        out.appendByte((byte) '}');
+        return i;
     }
 
-    /** An array of objects, each edited; other elements are copied. */
-    private static void objects(JsonParser p, String doc, Map<String, Edit> edits, Set<String> visible,
-                                StringBuilder out) throws IOException {
-        out.append('[');
-        boolean first = true;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            out.append(first ? "" : ",");
-            first = false;
-            if (t == JsonToken.START_OBJECT) {
-                object(p, doc, edits, visible, out);
-            } else {
-                int start = (int) p.currentTokenLocation().getCharOffset();
-                skip(p);
-                out.append(doc, start, end(p));
-            }
-        }
-        out.append(']');
-    }
-
-    /** An array of ids keeping the string elements in {@code kept}. */
-    private static void ids(JsonParser p, Set<String> kept, StringBuilder out, String doc) throws IOException {
-        out.append('[');
-        boolean first = true;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            int start = (int) p.currentTokenLocation().getCharOffset();
-            boolean keep = t == JsonToken.VALUE_STRING && kept.contains(p.getText());
-            skip(p);
-            if (keep) {
-                out.append(first ? "" : ",").append(doc, start, end(p));
+    /** An array (at {@code i}, its '[') of objects, each edited; other elements are copied. */
+    private static void objects(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Buffer out) {
+        out.appendByte((byte) '[');
+        i = ws(d, i + 1);
+        if (at(d, i) != ']') {
+            boolean first = true;
+            while (true) {
+                if (!first) {
+                    out.appendByte((byte) ',');
+                }
                 first = false;
+                int end;
+                if (d[i] == '{') {
+                    end = object(d, i, edits, visible, out, false);
+                } else {
+                    end = value(d, i);
+                    out.appendBytes(d, i, end - i);
+                }
+                i = ws(d, end);
+                byte c = at(d, i++);
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw malformed(i - 1);
+                }
+                i = ws(d, i);
             }
         }
-        out.append(']');
+        out.appendByte((byte) ']');
     }
 
-    /** Moves past the value at the current token (a scalar's text is consumed too, so {@link #end} is right). */
-    private static void skip(JsonParser p) throws IOException {
-        if (p.currentToken().isStructStart()) {
-            p.skipChildren();
-        } else {
-            p.finishToken();
+    /** An array of ids (at {@code i}, its '[') keeping the string elements in {@code kept}. */
+    private static void ids(byte[] d, int i, Set<String> kept, Buffer out) {
+        out.appendByte((byte) '[');
+        i = ws(d, i + 1);
+        if (at(d, i) != ']') {
+            boolean first = true;
+            while (true) {
+                int end = value(d, i);
+                if (d[i] == '"' && kept.contains(text(d, i, end))) {
+                    if (!first) {
+                        out.appendByte((byte) ',');
+                    }
+                    first = false;
+                    out.appendBytes(d, i, end - i);
+                }
+                i = ws(d, end);
+                byte c = at(d, i++);
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw malformed(i - 1);
+                }
+                i = ws(d, i);
+            }
+        }
+        out.appendByte((byte) ']');
+    }
+
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE_COLON = "\":".getBytes(StandardCharsets.US_ASCII);
+
+    /** The index after the JSON value starting at {@code i}. */
+    static int value(byte[] d, int i) {
+        byte c = at(d, i);
+        if (c == '"') {
+            return string(d, i);
+        }
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            while (true) {
+                c = at(d, i);
+                if (c == '"') {
+                    i = string(d, i);
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    return i + 1;
+                }
+                i++;
+            }
+        }
+        if (c == ',' || c == '}' || c == ']' || c == ':' || isWs(c)) {
+            throw malformed(i);
+        }
+        while (i < d.length && (c = d[i]) != ',' && c != '}' && c != ']' && !isWs(c)) { // number, true, false, null
+            i++;
+        }
+        return i;
+    }
+
+    /** The index after the string starting at {@code i} (its opening quote). */
+    static int string(byte[] d, int i) {
+        i++;
+        while (true) {
+            byte c = at(d, i);
+            if (c == '"') {
+                return i + 1;
+            }
+            i += c == '\\' ? 2 : 1;
         }
     }
 
-    /** The offset just after the value the parser last moved past. */
-    private static int end(JsonParser p) {
-        return (int) p.currentLocation().getCharOffset();
+    /** The value of the string between {@code start} (its opening quote) and {@code end} (after its closing quote). */
+    static String text(byte[] d, int start, int end) {
+        String raw = new String(d, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        return raw.indexOf('\\') < 0 ? raw : unescape(raw);
     }
 
-    private static void name(StringBuilder out, String name) {
-        out.append('"').append(name).append("\":"); // field names of the edits are plain identifiers
+    private static String unescape(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = raw.charAt(++i);
+            switch (e) {
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    sb.append((char) Integer.parseInt(raw, i + 1, i + 5, 16));
+                    i += 4;
+                }
+                default -> sb.append(e); // '"', '\\', '/'
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int lastNonWs(byte[] d) {
+        int i = d.length - 1;
+        while (i > 0 && isWs(d[i])) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int ws(byte[] d, int i) {
+        while (i < d.length && isWs(d[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWs(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    private static byte at(byte[] d, int i) {
+        if (i >= d.length) {
+            throw malformed(i);
+        }
+        return d[i];
+    }
+
+    private static IllegalStateException malformed(int i) {
+        return new IllegalStateException("a stored CDS object is not valid JSON at byte " + i);
     }
 }

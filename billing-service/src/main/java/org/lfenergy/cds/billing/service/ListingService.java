@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,12 +44,16 @@ public class ListingService {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** One page of a list, as the response body. */
-    public Uni<String> list(ListRequest request, AccessFilter filter) {
+    /**
+     * One page of a list, as the response body (UTF-8 JSON). The stored documents arrive as UTF-8 bytes and are
+     * appended to the body as bytes (shaped when the grant needs it), never decoded into strings.
+     */
+    public Uni<Buffer> list(ListRequest request, AccessFilter filter) {
         Plan plan = plan(request, filter);
         return pool.preparedQuery(plan.sql()).execute(plan.params().tuple()).map(rows -> {
-            StringBuilder body = new StringBuilder(256 + rows.size() * 4096);
-            body.append("{\"").append(request.listing().listKey()).append("\":[");
+            Buffer body = Buffer.buffer(256 + rows.size() * 4096);
+            body.appendByte((byte) '{').appendByte((byte) '"').appendString(request.listing().listKey())
+                    .appendString("\":[");
             int count = 0;
             boolean more = false;
             for (Row r : rows) {
@@ -58,13 +63,20 @@ public class ListingService {
                 }
                 Set<String> visibleSections = r.size() > 1
                         ? new HashSet<>(Arrays.asList(r.getArrayOfStrings(1))) : null;
-                plan.shape().write(r.getString(0), visibleSections, count++ > 0 ? body.append(',') : body);
+                if (count++ > 0) {
+                    body.appendByte((byte) ',');
+                }
+                plan.shape().write(r.getBuffer(0).getBytes(), visibleSections, body);
             }
-            return links(request, body.append(']'), more).append('}').toString();
+            return body.appendByte((byte) ']').appendString(links(request, new StringBuilder(), more).append('}')
+                    .toString());
         });
     }
 
-    /** The query of one page (column 1 the stored document, column 2 the visible sections of a statement). */
+    /**
+     * The query of one page (column 1 the stored document as UTF-8 bytes, column 2 the visible sections of a
+     * statement).
+     */
     record Plan(String sql, SqlParams params, ResponseShaper.Shape shape) {
     }
 
@@ -170,7 +182,7 @@ public class ListingService {
         String alias = from.substring(from.indexOf(' ') + 1);
         String paging = " LIMIT " + (request.limit() + 1) + " OFFSET " + request.offset();
         if (!keysFirst) {
-            return "SELECT " + alias + ".doc::text" + extra + " FROM " + from + " WHERE " + String.join(" AND ", where)
+            return "SELECT " + doc(alias) + extra + " FROM " + from + " WHERE " + String.join(" AND ", where)
                     + " ORDER BY " + String.join(", ", order.stream().map(o -> o[0] + o[1]).toList()) + paging;
         }
         StringBuilder keys = new StringBuilder("SELECT ");
@@ -183,9 +195,17 @@ public class ListingService {
             outer.append(i > 0 ? ", " : "").append("k.o").append(i).append(o[1]);
         }
         String id = order.get(order.size() - 1)[0];
-        return "SELECT " + alias + ".doc::text" + extra + " FROM (" + keys + " FROM " + from
+        return "SELECT " + doc(alias) + extra + " FROM (" + keys + " FROM " + from
                 + " WHERE " + String.join(" AND ", where) + " ORDER BY " + inner + paging + ") k JOIN " + from
                 + " ON " + id + " = k.o" + (order.size() - 1) + " ORDER BY " + outer;
+    }
+
+    /**
+     * The stored document as bytea: its UTF-8 text, which the client receives in binary form and the page copies
+     * as it is (a text column would be decoded into a Java string and encoded again).
+     */
+    private static String doc(String alias) {
+        return "convert_to(" + alias + ".doc::text, 'UTF8')";
     }
 
     private StringBuilder links(ListRequest request, StringBuilder body, boolean more) {

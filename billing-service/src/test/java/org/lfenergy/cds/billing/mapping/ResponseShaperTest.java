@@ -180,4 +180,49 @@ class ResponseShaperTest {
         assertEquals("{\"cds_billstatement_id\":\"bst_1\",\"file_uri\":null,\"amount_due\":30.00}",
                 shape(new ResponseShaper(f).statement(), STATEMENT, Set.of("bsc_1")));
     }
+
+    private static ResponseShaper.Shape sectionWithoutStatements(IdSelection points) {
+        return new ResponseShaper(filter(EnumSet.complementOf(EnumSet.of(IncludeField.BILL_STATEMENTS,
+                IncludeField.SERVICE_POINTS)), points, IdSelection.ALL)).section();
+    }
+
+    @Test
+    void whitespaceAndStructuralCharactersInsideStringsDoNotMisleadTheScan() {
+        ResponseShaper.Shape twoEdits = new ResponseShaper(filter(EnumSet.complementOf(EnumSet.of(
+                IncludeField.BILL_STATEMENTS, IncludeField.BILL_SECTION_LINE_ITEMS)), IdSelection.ALL, IdSelection.ALL))
+                .section();
+        assertEquals("{\"cds_billstatement_id\":null,\"s\" : \"} ] \\\" [\",\"n\" : [ 1 , { \"line_items\" : 2 } ],"
+                + "\"x\":{}}", shape(twoEdits, " {\"cds_billstatement_id\" :\"b\", \"s\" : \"} ] \\\" [\" , \"n\" : "
+                + "[ 1 , { \"line_items\" : 2 } ] ,\"line_items\" : [ { } ] , \"x\":{} } ", null));
+        String doc = "{ \"s\" : \"a } ] , { [ \\\" \\\\\" , \"cds_billstatement_id\" : \"b\" ,\n\t\"n\" : "
+                + "[ 1 , { \"cds_billstatement_id\" : 2 } ] , \"e\":-1.5E+3 }";
+        // after the last edited field, the rest of the document is copied as stored
+        assertEquals("{\"s\" : \"a } ] , { [ \\\" \\\\\",\"cds_billstatement_id\":null,\"n\" : "
+                + "[ 1 , { \"cds_billstatement_id\" : 2 } ] , \"e\":-1.5E+3}",
+                shape(sectionWithoutStatements(IdSelection.ALL), doc, null));
+    }
+
+    @Test
+    void anEscapedFieldNameOrIdIsMatchedByItsValue() {
+        assertEquals("{\"cds_bill\\u0073tatement_id\":null}",
+                shape(sectionWithoutStatements(IdSelection.ALL), "{\"cds_bill\\u0073tatement_id\":\"b\"}", null));
+        assertEquals("{\"related_servicepoints\":[\"sp_\\u0062\",\"sp_\\\"q\"],\"cds_billstatement_id\":null}",
+                shape(sectionWithoutStatements(IdSelection.ofIds(List.of("sp_b", "sp_\"q"))),
+                        "{\"related_servicepoints\":[\"sp_a\",\"sp_\\u0062\",7,null,\"sp_\\\"q\"]}", null));
+    }
+
+    @Test
+    void multiByteTextIsCopiedByteForByte() {
+        String doc = "{\"name\":\"Zoë 😀 \u4e2d\",\"cds_billstatement_id\":\"b\",\"é\":[\"ü\"]}";
+        assertEquals("{\"name\":\"Zoë 😀 \u4e2d\",\"cds_billstatement_id\":null,\"é\":[\"ü\"]}",
+                shape(sectionWithoutStatements(IdSelection.ALL), doc, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[1]", "{\"a\":1", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{a:1}", "{\"a\":}",
+        "{\"a\":\"open}", "{\"a\":[1,2}", "{\"related_servicepoints\":[\"x\" \"y\"]}"})
+    void aDocumentThatIsNotAJsonObjectIsRefusedNotGuessedAt(String doc) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> shape(sectionWithoutStatements(IdSelection.ofIds(List.of("x"))), doc, null));
+    }
 }
