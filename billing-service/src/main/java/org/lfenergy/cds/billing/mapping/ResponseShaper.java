@@ -267,62 +267,63 @@ public final class ResponseShaper {
     /** An array (at {@code i}, its '[') of objects, each edited; other elements are copied. */
     private static void objects(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Buffer out) {
         out.appendByte((byte) '[');
-        i = ws(d, i + 1);
-        if (at(d, i) != ']') {
-            boolean first = true;
-            while (true) {
-                if (!first) {
-                    out.appendByte((byte) ',');
-                }
-                first = false;
-                int end;
-                if (d[i] == '{') {
-                    end = object(d, i, edits, visible, out, false);
-                } else {
-                    end = value(d, i);
-                    out.appendBytes(d, i, end - i);
-                }
-                i = ws(d, end);
-                byte c = at(d, i++);
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw malformed(i - 1);
-                }
-                i = ws(d, i);
+        boolean[] first = {true};
+        elements(d, i, start -> {
+            if (!first[0]) {
+                out.appendByte((byte) ',');
             }
-        }
+            first[0] = false;
+            if (d[start] == '{') {
+                return object(d, start, edits, visible, out, false);
+            }
+            int end = value(d, start);
+            out.appendBytes(d, start, end - start);
+            return end;
+        });
         out.appendByte((byte) ']');
     }
 
     /** An array of ids (at {@code i}, its '[') keeping the string elements in {@code kept}. */
     private static void ids(byte[] d, int i, Set<String> kept, Buffer out) {
         out.appendByte((byte) '[');
-        i = ws(d, i + 1);
-        if (at(d, i) != ']') {
-            boolean first = true;
-            while (true) {
-                int end = value(d, i);
-                if (d[i] == '"' && kept.contains(text(d, i, end))) {
-                    if (!first) {
-                        out.appendByte((byte) ',');
-                    }
-                    first = false;
-                    out.appendBytes(d, i, end - i);
+        boolean[] first = {true};
+        elements(d, i, start -> {
+            int end = value(d, start);
+            if (d[start] == '"' && kept.contains(text(d, start, end))) {
+                if (!first[0]) {
+                    out.appendByte((byte) ',');
                 }
-                i = ws(d, end);
-                byte c = at(d, i++);
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw malformed(i - 1);
-                }
-                i = ws(d, i);
+                first[0] = false;
+                out.appendBytes(d, start, end - start);
             }
-        }
+            return end;
+        });
         out.appendByte((byte) ']');
+    }
+
+    /** Handles one array element starting at {@code start}; returns the index after it. */
+    @FunctionalInterface
+    private interface Element {
+        int at(int start);
+    }
+
+    /** Walks the elements of the array whose '[' is at {@code i}, checking the separators between them. */
+    private static void elements(byte[] d, int i, Element element) {
+        i = ws(d, i + 1);
+        if (at(d, i) == ']') {
+            return;
+        }
+        while (true) {
+            i = ws(d, element.at(i));
+            byte c = at(d, i++);
+            if (c == ']') {
+                return;
+            }
+            if (c != ',') {
+                throw malformed(i - 1);
+            }
+            i = ws(d, i);
+        }
     }
 
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
