@@ -65,6 +65,9 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> consumerGroups = new LinkedHashMap<>();
+    /** Database of each service with one, created empty once at start (a restarted service finds its data). */
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final boolean demoData;
     private final String accessFilterKey = randomKey();
     private final String idsKey = randomKey();
     private final String demoPassword;
@@ -72,9 +75,14 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private DemoData data;
 
     private E2eStack() {
+        this(LocalStack.infrastructure(), "e2e-run", true);
+    }
+
+    private E2eStack(LocalStack infra, String name, boolean demoData) {
         root = repositoryRoot();
-        work = root.resolve("e2e/target/e2e-run");
-        infra = LocalStack.infrastructure();
+        work = root.resolve("e2e/target").resolve(name);
+        this.infra = infra;
+        this.demoData = demoData;
         demoPassword = stackSecret("demo-customer");
         for (String s : SERVICES) {
             ports.put(s, freePort());
@@ -90,6 +98,21 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             throw new IllegalStateException("annotate the test class with @ExtendWith(E2eStack.Extension.class)");
         }
         return instance;
+    }
+
+    /**
+     * A stack of its own, apart from the module's shared one, on the given (usually private) infrastructure and
+     * without the demo data: for drills that kill and restart things. The caller closes it.
+     */
+    public static E2eStack startOn(LocalStack infra, String name) {
+        E2eStack stack = new E2eStack(infra, name, false);
+        try {
+            stack.start();
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
     }
 
     /** Starts the stack once per test run; JUnit closes it after the last test class. */
@@ -129,6 +152,8 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopProcesses, "e2e-stack-stop"));
+        String suffix = System.getenv().getOrDefault(RealInfrastructure.DB_SUFFIX_ENV, "");
+        DATABASES.forEach((service, db) -> databases.put(service, infra.freshDatabase(db + "_e2e" + suffix)));
         // All five at once: their start-up is mostly waiting (Flyway, Kafka, Keycloak), which overlaps well.
         for (String s : SERVICES) {
             processes.put(s, launch(s));
@@ -146,6 +171,9 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         }
         awaitConsumersAssigned();
         log("services ready in %d s (%s)", seconds(t0), ports);
+        if (!demoData) {
+            return;
+        }
         long t1 = System.nanoTime();
         data = DemoData.generate(work.resolve("data"), gridxClient, idsKey);
         Map<TopicPartition, Long> before = endOffsets();
@@ -211,10 +239,8 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             // fails the cds.ingest config mapping's validation; the environment variable is read.)
             env.put("CDS_INGEST_KAFKA_INSTANCE_ID", "e2e-" + run);
         }
-        String db = DATABASES.get(service);
-        if (db != null) {
-            String name = infra.freshDatabase(db + "_e2e"
-                    + System.getenv().getOrDefault(RealInfrastructure.DB_SUFFIX_ENV, ""));
+        String name = databases.get(service);
+        if (name != null) {
             env.put("QUARKUS_DATASOURCE_USERNAME", infra.databaseUser());
             env.put("QUARKUS_DATASOURCE_PASSWORD", infra.databasePassword());
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + infra.postgresAddress() + "/" + name);
@@ -242,6 +268,52 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }
+    }
+
+    /**
+     * SIGKILL to one service's process, as a crash or the kernel's OOM killer would end it: no shutdown hook, no
+     * offset commit, no transaction completed. Returns once the process is gone.
+     */
+    public synchronized void kill(String service) {
+        Process p = processes.get(service);
+        if (p == null) {
+            throw new IllegalArgumentException("no process for " + service);
+        }
+        p.destroyForcibly(); // SIGKILL on Linux
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service + " survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        appendLog(service, "---- e2e: killed (SIGKILL) ----");
+        log("%s killed", service);
+    }
+
+    /** Starts a stopped or killed service again with the same configuration (port, database, consumer group) and waits until it is ready. */
+    public void start(String service) {
+        synchronized (this) {
+            Process p = processes.get(service);
+            if (p != null && p.isAlive()) {
+                throw new IllegalStateException(service + " is running");
+            }
+            appendLog(service, "---- e2e: started again ----");
+            processes.put(service, launch(service));
+        }
+        long t0 = System.nanoTime();
+        awaitReady(service);
+        log("%s ready again in %d s", service, seconds(t0));
+    }
+
+    /** The database of a service ({@code ingest-service}, {@code billing-service}, ...) in this stack's PostgreSQL. */
+    public String database(String service) {
+        String name = databases.get(service);
+        if (name == null) {
+            throw new IllegalArgumentException(service + " has no database");
+        }
+        return name;
     }
 
     private List<String> consumerSettings(String service) {
@@ -470,8 +542,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
      * missing, so the stack and this module give the sandbox customers one password (Keycloak users outlive runs).
      */
     private String stackSecret(String name) {
-        String home = System.getenv("CDS_HOME");
-        Path dir = home == null || home.isBlank() ? root.resolve(".local/secrets") : Path.of(home).resolve("secrets");
+        Path dir = Path.of(infra.get("CDS_HOME")).resolve("secrets");
         Path file = dir.resolve(name);
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {
