@@ -22,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lfenergy.cds.contracts.access.AccessFilter;
+import org.lfenergy.cds.contracts.access.AccessFilterCodec;
 import org.lfenergy.cds.contracts.grant.Coverage;
 import org.lfenergy.cds.contracts.grant.GrantEvent;
 import org.lfenergy.cds.contracts.grant.GrantStatus;
@@ -45,6 +47,9 @@ class GatewayAuthorizationTest {
 
     @Inject
     GrantCache cache;
+
+    @Inject
+    AccessFilterCodec codec;
 
     private static ScopeGrant queryAccounts() {
         return scope("cds_query_accounts", ALL_ACCOUNTS, IncludeField.ACCOUNTS);
@@ -127,6 +132,51 @@ class GatewayAuthorizationTest {
                 TokenShape.of(g.grantId(), "cds_query_accounts").withLifespan(1));
         Thread.sleep(2_500);
         assertInvalidToken(accounts(token));
+    }
+
+    @Test
+    void refusesACachedTokenOnceItHasExpired() throws InterruptedException {
+        GrantEvent g = Grants.publishAndAwait(cache, grant(newGrantId(), "gw-test-expired-cached", GrantStatus.ACTIVE,
+                queryAccounts()));
+        String token = CdsTestClients.get().token("gw-test-expired-cached",
+                TokenShape.of(g.grantId(), "cds_query_accounts").withLifespan(3));
+        accounts(token).statusCode(200); // verified, and remembered until its exp
+        accounts(token).statusCode(200);
+        Thread.sleep(4_500);
+        assertInvalidToken(accounts(token));
+    }
+
+    @Test
+    void aTokenWithAnotherSignatureNeverPassesOnTheCachedGenuineOne() {
+        String token = activeGrantToken("gw-test-resigned", null);
+        accounts(token).statusCode(200);
+        String[] parts = token.split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x01;
+        String flipped = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+
+        assertInvalidToken(accounts(flipped));
+        assertInvalidToken(accounts(parts[0] + "." + parts[1] + "."));
+        assertInvalidToken(accounts(token + "A"));
+        accounts(token).statusCode(200);
+    }
+
+    @Test
+    void aGrantChangeReachesTheAccessFilterOfTheVeryNextRequest() {
+        String client = "gw-test-filter-change";
+        GrantEvent g = Grants.publishAndAwait(cache, grant(newGrantId(), client, GrantStatus.ACTIVE,
+                scope("cds_query_accounts", new Coverage(null, IdSelection.ofIds(List.of("acc-1")), null, null, null,
+                        null), IncludeField.ACCOUNTS)));
+        String token = CdsTestClients.get().token(client, TokenShape.of(g.grantId(), "cds_query_accounts"));
+        AccessFilter first = codec.verify(accounts(token).statusCode(200).extract().path("headers.x-cds-access-filter"));
+        assertThat(first.coverage().accounts().ids()).containsExactly("acc-1");
+
+        Grants.publishAndAwait(cache, new GrantEvent(g.grantId(), client, GrantStatus.ACTIVE,
+                List.of(scope("cds_query_accounts", new Coverage(null, IdSelection.ofIds(List.of("acc-2")), null, null,
+                        null, null), IncludeField.ACCOUNTS)), g.created(), g.modified(), null, null, null));
+
+        AccessFilter next = codec.verify(accounts(token).statusCode(200).extract().path("headers.x-cds-access-filter"));
+        assertThat(next.coverage().accounts().ids()).containsExactly("acc-2");
     }
 
     @Test

@@ -24,4 +24,11 @@ public interface AccessFilterConfig {
     /** Lifetime of one filter: it covers one request, so seconds. */
     @WithDefault("30S")
     Duration ttl();
+
+    /**
+     * How long one signed filter serves further requests of the same grant state and scopes (0 = sign every request);
+     * less than half of {@link #ttl()}.
+     */
+    @WithDefault("1S")
+    Duration reuse();
 }

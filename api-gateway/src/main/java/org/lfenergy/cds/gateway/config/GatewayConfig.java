@@ -47,6 +47,13 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean requireScopeClaim();
+
+        /**
+         * Most verified tokens whose claims are kept until their {@code exp}, so a token sent again is not verified
+         * again (keyed by the whole token string; 0 = verify every request).
+         */
+        @WithDefault("10000")
+        int verifiedCacheSize();
     }
 
     /** Token buckets, one per CDS client. */

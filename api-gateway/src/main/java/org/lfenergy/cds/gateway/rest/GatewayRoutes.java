@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.lfenergy.cds.contracts.access.AccessFilter;
-import org.lfenergy.cds.contracts.access.AccessFilterCodec;
 import org.lfenergy.cds.gateway.config.GatewayConfig;
 import org.lfenergy.cds.gateway.service.ClientRateLimiter;
 import org.lfenergy.cds.gateway.service.DataApi;
@@ -32,9 +32,11 @@ import org.lfenergy.cds.gateway.service.GatewayError;
 import org.lfenergy.cds.gateway.service.GatewayException;
 import org.lfenergy.cds.gateway.service.GatewayMetrics;
 import org.lfenergy.cds.gateway.service.GrantAuthorizer;
+import org.lfenergy.cds.gateway.service.SignedFilters;
 import org.lfenergy.cds.gateway.service.TokenClaims;
 import org.lfenergy.cds.gateway.service.UpstreamProxy;
 import org.lfenergy.cds.gateway.service.UpstreamService;
+import org.lfenergy.cds.gateway.service.VerifiedTokens;
 
 /**
  * The public routes. {@code /cds/v1/<api>} (the nine data APIs) need a valid bearer token whose grant covers the API;
@@ -51,20 +53,23 @@ public class GatewayRoutes {
     private final TenantIdentityProvider tokens;
     private final GrantAuthorizer authorizer;
     private final ClientRateLimiter rateLimiter;
-    private final AccessFilterCodec filterCodec;
+    private final SignedFilters signedFilters;
     private final UpstreamProxy proxy;
     private final GatewayMetrics metrics;
     private final GatewayConfig config;
+    private final VerifiedTokens verifiedTokens;
 
     public GatewayRoutes(TenantIdentityProvider tokens, GrantAuthorizer authorizer, ClientRateLimiter rateLimiter,
-            AccessFilterCodec filterCodec, UpstreamProxy proxy, GatewayMetrics metrics, GatewayConfig config) {
+            SignedFilters signedFilters, UpstreamProxy proxy, GatewayMetrics metrics, GatewayConfig config,
+            VerifiedTokens verifiedTokens) {
         this.tokens = tokens;
         this.authorizer = authorizer;
         this.rateLimiter = rateLimiter;
-        this.filterCodec = filterCodec;
+        this.signedFilters = signedFilters;
         this.proxy = proxy;
         this.metrics = metrics;
         this.config = config;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void register(@Observes Router router) {
@@ -132,22 +137,37 @@ public class GatewayRoutes {
         if (token.isEmpty()) {
             return Uni.createFrom().failure(GatewayError.invalidToken("Empty bearer token").exception());
         }
+        Optional<TokenClaims> known = verifiedTokens.find(token);
+        if (known.isPresent()) {
+            try {
+                return Uni.createFrom().item(forward(in, api, known.get()));
+            } catch (RuntimeException e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
         return tokens.authenticate(new AccessTokenCredential(token))
                 .onFailure().transform(GatewayRoutes::tokenFailure)
                 .map(identity -> {
                     JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
                     TokenClaims claims = TokenClaims.read(name -> "aud".equals(name) ? jwt.getAudience() : jwt.getClaim(name),
                             config.token().clientClaims(), config.token().grantClaim());
-                    authorizer.checkToken(claims);
-                    OptionalLong wait = rateLimiter.tryAcquire(claims.clientId());
-                    if (wait.isPresent()) {
-                        throw GatewayError.rateLimited(wait.getAsLong()).exception();
-                    }
-                    AccessFilter filter = authorizer.authorize(claims, api);
-                    MultiMap headers = ForwardedHeaders.request(in, true);
-                    headers.set(AccessFilter.HEADER, filterCodec.encode(filter));
-                    return headers;
+                    long exp = jwt.getExpirationTime();
+                    verifiedTokens.put(token, claims, exp > 0 ? Instant.ofEpochSecond(exp) : null);
+                    return forward(in, api, claims);
                 });
+    }
+
+    /** The checks after the token's signature: token shape, rate limit, grant; the headers for the service. */
+    private MultiMap forward(HttpServerRequest in, DataApi api, TokenClaims claims) {
+        authorizer.checkToken(claims);
+        OptionalLong wait = rateLimiter.tryAcquire(claims.clientId());
+        if (wait.isPresent()) {
+            throw GatewayError.rateLimited(wait.getAsLong()).exception();
+        }
+        GrantAuthorizer.Decision decision = authorizer.decide(claims, api);
+        MultiMap headers = ForwardedHeaders.request(in, true);
+        headers.set(AccessFilter.HEADER, signedFilters.header(decision, authorizer::filter));
+        return headers;
     }
 
     private static Throwable tokenFailure(Throwable failure) {

@@ -21,6 +21,22 @@ public final class ForwardedHeaders {
      */
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
+    /** Never forwarded to auth-service: hop-by-hop, a client's access filter, the caller's trace context. */
+    private static final Set<String> DROPPED_AUTH = union(HOP_BY_HOP, TRACE_CONTEXT,
+            Set.of(AccessFilter.HEADER.toLowerCase(Locale.ROOT)));
+
+    /** Never forwarded to billing-/usage-service: as {@link #DROPPED_AUTH} plus the client's credentials. */
+    private static final Set<String> DROPPED_DATA = union(DROPPED_AUTH, Set.of("authorization", "cookie"));
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return Set.copyOf(all);
+    }
+
     private ForwardedHeaders() {
     }
 
@@ -30,16 +46,12 @@ public final class ForwardedHeaders {
      * the gateway too: the domain services trust the signed filter, not the token.
      */
     public static MultiMap request(HttpServerRequest in, boolean dataApi) {
-        Set<String> drop = dropped(in.headers());
-        drop.add(AccessFilter.HEADER.toLowerCase(Locale.ROOT));
-        drop.addAll(TRACE_CONTEXT);
-        if (dataApi) {
-            drop.add("authorization");
-            drop.add("cookie");
-        }
+        Set<String> named = namedByConnection(in.headers());
+        Set<String> always = dataApi ? DROPPED_DATA : DROPPED_AUTH;
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         in.headers().forEach(e -> {
-            if (!drop.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!always.contains(name) && !named.contains(name)) {
                 out.add(e.getKey(), e.getValue());
             }
         });
@@ -59,19 +71,23 @@ public final class ForwardedHeaders {
 
     /** The response headers for the client: everything but hop-by-hop headers. */
     public static MultiMap response(MultiMap upstream) {
-        Set<String> drop = dropped(upstream);
+        Set<String> named = namedByConnection(upstream);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         upstream.forEach(e -> {
-            if (!drop.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
                 out.add(e.getKey(), e.getValue());
             }
         });
         return out;
     }
 
-    /** Hop-by-hop names plus any header the {@code Connection} header names. */
-    private static Set<String> dropped(MultiMap headers) {
-        Set<String> drop = new HashSet<>(HOP_BY_HOP);
+    /** The headers the {@code Connection} header names (hop-by-hop too); usually none. */
+    private static Set<String> namedByConnection(MultiMap headers) {
+        if (!headers.contains("connection")) {
+            return Set.of();
+        }
+        Set<String> drop = new HashSet<>();
         for (String connection : headers.getAll("connection")) {
             for (String token : connection.split(",")) {
                 if (!token.isBlank()) {

@@ -3,6 +3,8 @@ package org.lfenergy.cds.gateway.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -21,13 +24,18 @@ public class GatewayMetrics {
 
     /** Records one finished request. */
     public void record(String route, String upstream, int status, long nanos) {
-        Timer.builder("cds.gateway.requests")
+        // one lookup per request instead of building and registering the meter id each time
+        timers.computeIfAbsent(route + '\u0000' + upstream + '\u0000' + status, k -> timer(route, upstream, status))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(String route, String upstream, int status) {
+        return Timer.builder("cds.gateway.requests")
                 .description("Requests through the gateway, by route, upstream service and status")
                 .tag("route", route)
                 .tag("upstream", upstream)
                 .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 }

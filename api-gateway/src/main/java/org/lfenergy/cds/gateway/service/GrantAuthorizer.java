@@ -85,6 +85,23 @@ public class GrantAuthorizer {
 
     /** The access filter for {@code api}, or a {@link GatewayException} with the refusal. */
     public AccessFilter authorize(TokenClaims claims, DataApi api) {
+        return filter(decide(claims, api));
+    }
+
+    /**
+     * A request that may pass: the grant as it is now in the cache, the usable scopes (elements of that grant's scope
+     * list) and the instant of the decision.
+     */
+    public record Decision(GrantEvent grant, List<ScopeGrant> scopes, Instant now) {
+    }
+
+    /** The access filter of a decision, issued at its instant. */
+    public AccessFilter filter(Decision decision) {
+        return GrantAccessFilter.build(decision.grant(), decision.scopes(), gridxClient, decision.now(), filterTtl);
+    }
+
+    /** Checks token and grant for {@code api}: the decision, or a {@link GatewayException} with the refusal. */
+    public Decision decide(TokenClaims claims, DataApi api) {
         checkToken(claims);
         if (claims.grantId() == null) {
             throw GatewayError.insufficientScope("The token is not bound to a CDS grant", api.scopeHint()).exception();
@@ -113,7 +130,7 @@ public class GrantAuthorizer {
         if (!api.exposedBy(GrantAccessFilter.includes(usable))) {
             throw GatewayError.insufficientScope("The grant does not cover " + api.path(), api.scopeHint()).exception();
         }
-        return GrantAccessFilter.build(grant, usable, gridxClient, now, filterTtl);
+        return new Decision(grant, usable, now);
     }
 
     private static String reason(GrantEvent grant, Instant now) {

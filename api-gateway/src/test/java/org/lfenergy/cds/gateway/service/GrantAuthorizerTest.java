@@ -63,6 +63,11 @@ class GrantAuthorizerTest {
             public boolean requireScopeClaim() {
                 return requireScope;
             }
+
+            @Override
+            public int verifiedCacheSize() {
+                return 0;
+            }
         };
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerObject;
 import org.lfenergy.cds.auth.service.CustomerAuthorization;
+import org.lfenergy.cds.auth.service.consent.Modifications;
 import org.lfenergy.cds.auth.service.consent.Preselection;
 import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 
@@ -29,7 +30,13 @@ public record AuthorizationFormView(String brand, String clientName, String clie
     public record Section(int index, String name, List<String> names, String data, List<String> dataItems,
             List<String> durations, String purposeName, String purposeContent, String purposeUri, String level,
             String selectionLegend, boolean includeFutureOffered, boolean includeFuture, List<Account> accounts,
-            List<Choice> aggregations, boolean readOnly, int entryCount, int tickedCount) {
+            List<Choice> aggregations, boolean readOnly, int entryCount, int tickedCount, boolean editable,
+            boolean kept, List<DataChoice> dataChoices) {
+
+        /** The included data the customer left out (shown on the receipt). */
+        public List<String> leftOut() {
+            return dataChoices.stream().filter(c -> !c.checked()).map(DataChoice::label).toList();
+        }
 
         public boolean large() {
             return entryCount > 10;
@@ -56,6 +63,14 @@ public record AuthorizationFormView(String brand, String clientName, String clie
     /** A meter device. */
     @TemplateData
     public record Meter(String id, boolean selectable, boolean checked) {
+    }
+
+    /**
+     * An included-data field of an editable section ({@code allow_scope_modifications}): form value
+     * {@code <scope>.<field>}, plain-language label, ticked while shared.
+     */
+    @TemplateData
+    public record DataChoice(String value, String label, boolean checked) {
     }
 
     /** An aggregation number the client asks about (the server keeps no aggregation list). */
@@ -142,6 +157,19 @@ public record AuthorizationFormView(String brand, String clientName, String clie
             JsonNode purpose = first.hasNonNull("purpose")
                     ? client.path("cds_purposes").path(first.get("purpose").asText()) : null;
             boolean hasPurpose = purpose != null && !purpose.isMissingNode();
+            boolean editable = Modifications.editable(section);
+            List<DataChoice> choices = new ArrayList<>();
+            if (editable) {
+                for (int i = 0; i < section.scopeIds().size(); i++) {
+                    String scopeId = section.scopeIds().get(i);
+                    JsonNode entry = resolved.getOrDefault(scopeId, section.entries().get(i));
+                    for (String field : Modifications.offeredFields(entry)) {
+                        choices.add(new DataChoice(scopeId + "." + field, (names.size() > 1 ? names.get(i) + ": " : "")
+                                + plain(field), !form.modifications().droppedFields()
+                                        .getOrDefault(scopeId, java.util.Set.of()).contains(field)));
+                    }
+                }
+            }
             CustomerAuthorization.Ticked ticked = form.ticked().getOrDefault(section.index(),
                     new CustomerAuthorization.Ticked(java.util.Set.of(), false));
             Preselection.Level level = section.level();
@@ -163,7 +191,8 @@ public record AuthorizationFormView(String brand, String clientName, String clie
                             : purpose.path("related_uri").asText(null),
                     level.formName(), String.format(LEGENDS.get(level), clientName), level.offersIncludeFuture(),
                     ticked.includeFuture(), accounts, aggregations, section.readOnly(), (int) entries,
-                    section.readOnly() ? aggregations.size() : ticked.numbers().size()));
+                    section.readOnly() ? aggregations.size() : ticked.numbers().size(), editable,
+                    !form.modifications().removed().containsAll(section.scopeIds()), choices));
         }
         String uri = client.path("client_uri").isTextual() ? client.path("client_uri").asText() : null;
         return new AuthorizationFormView(brand, clientName, uri, form.request().requestId(),
@@ -210,6 +239,11 @@ public record AuthorizationFormView(String brand, String clientName, String clie
                     level == Preselection.Level.ACCOUNT && on.contains(account), list));
         });
         return accounts;
+    }
+
+    /** {@code include_bill_statement_files} → "bill statement files". */
+    static String plain(String field) {
+        return field.replaceFirst("^include_", "").replace('_', ' ');
     }
 
     private static String when(String field, String value) {

@@ -24,6 +24,7 @@ import org.lfenergy.cds.auth.repository.ClientObjectRepository;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerMeter;
 import org.lfenergy.cds.auth.repository.CustomerObjectRepository.CustomerObject;
+import org.lfenergy.cds.auth.service.consent.Modifications;
 import org.lfenergy.cds.auth.service.consent.Preselection;
 import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
@@ -68,7 +69,13 @@ public class CustomerAuthorization {
      * @param preselectionFailed the Preselection Error page is shown instead of the form (WG3 §9.1 step 4)
      */
     public record Form(AuthorizationRequest request, ClientObject client, List<CustomerObject> objects,
-            List<CustomerMeter> meters, Map<Integer, Ticked> ticked, boolean preselectionFailed, String error) {
+            List<CustomerMeter> meters, Map<Integer, Ticked> ticked, boolean preselectionFailed, String error,
+            Modifications modifications) {
+
+        public Form(AuthorizationRequest request, ClientObject client, List<CustomerObject> objects,
+                List<CustomerMeter> meters, Map<Integer, Ticked> ticked, boolean preselectionFailed, String error) {
+            this(request, client, objects, meters, ticked, preselectionFailed, error, Modifications.NONE);
+        }
 
         /** The customer's holdings as preselection paths (current meters only). */
         public List<Preselection.Holding> holdings(Instant now) {
@@ -297,21 +304,45 @@ public class CustomerAuthorization {
             if (!"approve".equals(decision)) {
                 throw AuthorizeError.page("invalid_request", "approve or decline");
             }
+            List<Preselection.Section> all = sections(request);
+            Modifications changes;
+            try {
+                changes = Modifications.parse(all, effective(request), form);
+            } catch (Modifications.Forged e) {
+                // allow_scope_modifications false (or a field the form never offered): the form is read-only, so
+                // this POST was not made by it; the request ends with the RFC 9396 error
+                LOG.warnf("authorization request %s: refused a forged modification: %s", request.requestId(),
+                        e.getMessage());
+                return requests.decide(request.requestId(), AuthorizationRequest.DECLINED, null).map(ok -> {
+                    throw new AuthorizeError("invalid_authorization_details", e.getMessage(), request.redirectUri(),
+                            request.state());
+                });
+            }
             return customers.ofPerson(request.personId()).chain(objects -> customers.metersOfPerson(
                     request.personId()).chain(meters -> {
-                        List<Preselection.Section> sections = sections(request);
-                        Map<Integer, Ticked> ticked = posted(sections, holdings(objects, meters, clock.instant()),
+                        List<Preselection.Section> sections = changes.sections(all);
+                        Map<Integer, Ticked> ticked = posted(all, holdings(objects, meters, clock.instant()),
                                 form);
-                        String missing = firstEmpty(sections, ticked);
-                        if (missing != null || objects.isEmpty()) {
+                        String missing = changes.removesAll(all) ? null : firstEmpty(sections, ticked);
+                        if (changes.removesAll(all) || missing != null || objects.isEmpty()) {
+                            String error = changes.removesAll(all)
+                                    ? "Keep at least one request to approve, or decline."
+                                    : "Select at least one item to share for " + (missing == null ? "each request"
+                                            : missing) + ".";
                             return clients.find(request.clientId()).map(c -> (Object) new Form(request,
-                                    c.orElseThrow(), objects, meters, ticked, false,
-                                    "Select at least one item to share for " + (missing == null ? "each request"
-                                            : missing) + "."));
+                                    c.orElseThrow(), objects, meters, ticked, false, error, changes));
                         }
-                        return approve(request, selections(request, objects, sections, ticked));
+                        return approve(request, selections(request, objects, sections, ticked), changes);
                     }));
         });
+    }
+
+    /** Per scope id, the effective authorization details of the request (what the form shows). */
+    public static Map<String, JsonNode> effective(AuthorizationRequest request) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        request.requested().forEach(e -> out.put(e.path("type").asText(), e));
+        request.authorizationDetails().forEach(e -> out.put(e.path("type").asText(), e));
+        return out;
     }
 
     /** What the customer ticked per section, keeping only entries of the customer (or of the preselected list). */
@@ -348,25 +379,27 @@ public class CustomerAuthorization {
         return null;
     }
 
-    private Uni<Object> approve(AuthorizationRequest request, ObjectNode selections) {
+    private Uni<Object> approve(AuthorizationRequest request, ObjectNode selections, Modifications changes) {
         String confirmation = Receipts.confirmationNumber();
+        List<String> scopes = changes.scopes(request.scopes());
+        com.fasterxml.jackson.databind.node.ArrayNode details = changes.apply(request.authorizationDetails());
         return requests.decide(request.requestId(), AuthorizationRequest.APPROVED, null).chain(ok -> {
             if (!ok) {
                 throw AuthorizeError.page("invalid_request", "this request was already decided");
             }
             return clients.find(request.clientId());
         }).map(java.util.Optional::orElseThrow).chain(client -> (request.grantIdToAuthorize() == null
-                ? grants.createConsent(client, request.scopes(), request.authorizationDetails(), selections,
+                ? grants.createConsent(client, scopes, details, selections,
                         request.customerUserId(), request.state(), confirmation)
                 : grants.get(request.grantIdToAuthorize()).chain(existing -> grants.authorizeExisting(existing,
-                        client, request.scopes(), request.authorizationDetails(), selections,
+                        client, scopes, details, selections,
                         request.customerUserId(), request.state(), confirmation)))
-                .chain(grant -> receipts.create(confirmation, grant, request, client, selections)
+                .chain(grant -> receipts.create(confirmation, grant, request, client, selections, changes)
                         .invoke(r -> LOG.infof("grant %s approved; receipt %s at %s", grant.grantId(), confirmation,
                                 receipts.url(r.token())))
                         .call(() -> requests.recordGrant(request.requestId(), grant.grantId()))
                         // the server-hosted default redirect shows the receipt (the client never sees the code)
-                        .map(r -> (Object) new Next(handoff(request, grant), null,
+                        .map(r -> (Object) new Next(handoff(request, grant, scopes), null,
                                 request.redirectUri().equals(client.document().path("cds_default_redirect_uri")
                                         .asText(null)) ? r.token() : null))));
     }
@@ -400,12 +433,12 @@ public class CustomerAuthorization {
      * end with Keycloak's browser session (realm {@code offlineSessionIdleTimeout} bounds an unused one). The token
      * endpoint answers with the Grant's scope, so {@code offline_access} is never shown to the client.
      */
-    private String handoff(AuthorizationRequest request, Grant grant) {
+    private String handoff(AuthorizationRequest request, Grant grant, List<String> scopes) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("client_id", request.clientId());
         p.put("response_type", "code");
         p.put("redirect_uri", request.redirectUri());
-        p.put("scope", String.join(" ", request.scopes()) + " " + grant.keycloakScope() + " "
+        p.put("scope", String.join(" ", scopes) + " " + grant.keycloakScope() + " "
                 + KeycloakRealm.OFFLINE_ACCESS);
         p.put("code_challenge", request.codeChallenge());
         p.put("code_challenge_method", "S256");

@@ -12,6 +12,7 @@ import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.mapping.AuthorizationFormView;
 import org.lfenergy.cds.auth.repository.ReceiptRepository;
 import org.lfenergy.cds.auth.repository.ReceiptRepository.Receipt;
+import org.lfenergy.cds.auth.service.consent.Modifications;
 import org.lfenergy.cds.auth.service.model.AuthorizationRequest;
 import org.lfenergy.cds.auth.service.model.ClientObject;
 import org.lfenergy.cds.auth.service.model.Grant;
@@ -53,9 +54,9 @@ public class Receipts {
 
     /** Stores the receipt of an approval: a snapshot of what the customer saw and selected. */
     public Uni<Receipt> create(String confirmation, Grant grant, AuthorizationRequest request, ClientObject client,
-            ObjectNode selections) {
-        var view = AuthorizationFormView.of(config.auth().brandName(),
-                new CustomerAuthorization.Form(request, client, List.of(), List.of(), java.util.Map.of(), false, null), catalog);
+            ObjectNode selections, Modifications changes) {
+        var view = AuthorizationFormView.of(config.auth().brandName(), new CustomerAuthorization.Form(request, client,
+                List.of(), List.of(), java.util.Map.of(), false, null, changes), catalog);
         ObjectNode d = mapper.createObjectNode();
         d.put("client_name", view.clientName());
         if (view.clientUri() != null) {
@@ -63,9 +64,13 @@ public class Receipts {
         }
         ArrayNode sections = d.putArray("sections");
         for (var s : view.sections()) {
+            if (!s.kept()) {
+                continue; // the customer removed this request on the form
+            }
             ObjectNode o = sections.addObject();
             o.put("name", s.name());
-            o.put("data", s.data());
+            o.put("data", s.leftOut().isEmpty() ? s.data()
+                    : s.data() + " (you left out: " + String.join(", ", s.leftOut()) + ")");
             o.set("durations", mapper.valueToTree(s.durations()));
             o.put("purpose_name", s.purposeName());
             o.put("purpose_content", s.purposeContent());

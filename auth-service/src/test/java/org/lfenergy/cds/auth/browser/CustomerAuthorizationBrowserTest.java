@@ -614,10 +614,7 @@ class CustomerAuthorizationBrowserTest {
                 .contains("width=device-width");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         // every visible form control has a label
-        Number unlabelled = (Number) js.executeScript("return Array.from(document.querySelectorAll("
-                + "'input:not([type=hidden])')).filter(function (i) { return !i.labels || i.labels.length === 0; })"
-                + ".length;");
-        assertThat(unlabelled.intValue()).isZero();
+        assertThat(unlabelledInputs()).isZero();
         assertThat(browser.findElement(By.id("relogin-link")).getAttribute("href")).contains("relogin?request=");
 
         // keyboard: Tab reaches the first checkbox, Space ticks it; Select all / Deselect all are buttons
@@ -686,5 +683,149 @@ class CustomerAuthorizationBrowserTest {
         Coverage coverage = coverageOf(grantId, "cds_aggregation_consent");
         assertThat(coverage.aggregations().numbers()).containsExactly("B7-" + personId, "B8-" + personId);
         assertThat(coverage.accounts().isEmpty()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ allow_scope_modifications
+
+    /** How many visible inputs of the page have no label. */
+    int unlabelledInputs() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+                + "'input:not([type=hidden])')).filter(function (i) { return !i.labels || i.labels.length === 0; })"
+                + ".length;")).intValue();
+    }
+
+    /** Adds a hidden field to the authorization form, as a tampered POST would carry it. */
+    void forgeFormField(String name, String value) {
+        ((JavascriptExecutor) browser).executeScript("var i = document.createElement('input'); i.type = 'hidden';"
+                + " i.name = arguments[0]; i.value = arguments[1];"
+                + " document.getElementById('authorization-form').appendChild(i);", name, value);
+    }
+
+    /** The effective authorization details the server stored for this client's latest request, by type. */
+    Map<String, com.fasterxml.jackson.databind.JsonNode> storedRequestDetails() throws Exception {
+        String document = pool.preparedQuery("select document::text from authorization_request where client_id = $1"
+                + " order by created desc limit 1").execute(Tuple.of(client.clientId)).await().indefinitely()
+                .iterator().next().getString(0);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> out = new java.util.LinkedHashMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(document).path("authorization_details")
+                .forEach(e -> out.put(e.path("type").asText(), e));
+        return out;
+    }
+
+    @Test
+    void aReadOnlyRequestShowsNoChangeControlsAndAForgedModificationIsRefusedWithInvalidAuthorizationDetails()
+            throws Exception {
+        State state = new State();
+        loginToForm(authorization(new CodeVerifier(), state).build().toURI());
+
+        // allow_scope_modifications defaults to false: approve or decline only
+        assertThat(browser.findElements(By.cssSelector("fieldset.changes"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("input[name$='.keep'], input[name$='.data']"))).isEmpty();
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("s1-contract-C1" + personId)).click();
+        // a tampered POST that leaves out data of the read-only request
+        forgeFormField("s1.data", "cds_usage.include_meter_numbers");
+        browser.findElement(By.id("approve")).click();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_authorization_details");
+        assertThat(response.toErrorResponse().getErrorObject().getDescription())
+                .contains("allow_scope_modifications is false");
+        assertThat(response.getState()).isEqualTo(state);
+        assertThat(pool.preparedQuery("select count(*) from cds_grant where client_id = $1")
+                .execute(Tuple.of(client.clientId)).await().indefinitely().iterator().next().getLong(0))
+                .as("no Grant was created").isZero();
+    }
+
+    @Test
+    void anEditableRequestLetsTheCustomerLeaveOutARequestAndDataAndTheGrantHasExactlyTheModifiedDetails()
+            throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String details = "[{\"type\":\"cds_accounts\",\"allow_scope_modifications\":true},"
+                + "{\"type\":\"cds_usage\",\"allow_scope_modifications\":true}]";
+        loginToForm(requestWithDetails("cds_accounts cds_usage", details, verifier, new State()));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+
+        // both sections editable, prefilled with the request: kept, every requested data field ticked
+        WebElement keepAccounts = browser.findElement(By.id("s0-keep"));
+        WebElement keepUsage = browser.findElement(By.id("s1-keep"));
+        assertThat(keepAccounts.isSelected()).isTrue();
+        assertThat(keepUsage.isSelected()).isTrue();
+        List<WebElement> accountData = browser.findElements(By.cssSelector("input[name='s0.data']"));
+        assertThat(accountData).extracting(e -> e.getAttribute("value")).containsExactlyInAnyOrder(
+                "cds_accounts.include_account_numbers", "cds_accounts.include_account_programs",
+                "cds_accounts.include_aggregations");
+        assertThat(accountData).allMatch(WebElement::isSelected);
+        String numbersBox = browser.findElement(By.cssSelector("input[value='cds_accounts.include_account_numbers']"))
+                .getAttribute("id");
+        assertThat(browser.findElement(By.cssSelector("label[for='" + numbersBox + "']")).getText())
+                .isEqualTo("account numbers");
+        // still accessible and phone-sized with the extra controls
+        assertThat(unlabelledInputs()).isZero();
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue())
+                .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth;")).intValue());
+
+        // removing every request is not an approval: inline error, the form keeps the customer's changes
+        keepAccounts.sendKeys(Keys.SPACE);
+        keepUsage.sendKeys(Keys.SPACE);
+        assertThat(browser.findElement(By.id("section-1")).getAttribute("class")).contains("left-out");
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        browser.findElement(By.id("approve")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("form-error")));
+        assertThat(browser.findElement(By.id("form-error")).getText()).contains("Keep at least one request");
+        assertThat(browser.findElement(By.id("s0-keep")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("s1-keep")).isSelected()).isFalse();
+
+        // "undo" restores the request as sent; then keep accounts without its programs, leave usage out
+        browser.findElement(By.cssSelector("#s0-changes .reset")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("s0-keep")).isSelected()).isTrue();
+        browser.findElement(By.cssSelector("input[value='cds_accounts.include_account_programs']")).sendKeys(Keys.SPACE);
+        if (!browser.findElement(By.id("s0-account-E" + personId)).isSelected()) {
+            browser.findElement(By.id("s0-account-E" + personId)).click();
+        }
+        Map<String, com.fasterxml.jackson.databind.JsonNode> requested = storedRequestDetails();
+        browser.findElement(By.id("approve")).click();
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(landedAtClient())).toSuccessResponse()
+                .getAuthorizationCode();
+        TokenResponse issued = token(new AuthorizationCodeGrant(code, URI.create(client.redirectUri), verifier));
+        assertThat(issued.indicatesSuccess()).as(String.valueOf(issued.toHTTPResponse().getBody())).isTrue();
+        String grantId = ((List<?>) issued.toSuccessResponse().getCustomParameters().get("cds_grant_ids")).get(0)
+                .toString();
+
+        com.fasterxml.jackson.databind.node.ObjectNode expected =
+                (com.fasterxml.jackson.databind.node.ObjectNode) requested.get("cds_accounts").deepCopy();
+        expected.put("include_account_programs", false);
+        var grant = client.api("/cds-api/v1/grants/" + grantId);
+        assertThat(grant.path("scope").asText()).isEqualTo("cds_accounts");
+        assertThat(grant.path("authorization_details")).hasSize(1);
+        assertThat(grant.path("authorization_details").get(0)).isEqualTo(expected);
+        assertThat(issued.toSuccessResponse().getTokens().getAccessToken().getScope().toStringList())
+                .containsExactly("cds_accounts");
+        assertThat(coverageOf(grantId, "cds_accounts").accounts().ids())
+                .containsExactly(ids.id(CdsIdKind.ACCOUNT, "TEST", "E" + personId));
+        // the receipt records what was approved: one request, without the programs
+        String receipt = pool.preparedQuery("select document::text from receipt where grant_id = $1")
+                .execute(Tuple.of(grantId)).await().indefinitely().iterator().next().getString(0);
+        assertThat(receipt).contains("you left out: account programs").doesNotContain("usage");
+    }
+
+    @Test
+    void anEditableRequestRefusesAFieldTheFormDidNotOffer() throws Exception {
+        State state = new State();
+        String details = "[{\"type\":\"cds_accounts\",\"allow_scope_modifications\":true,"
+                + "\"include_account_details\":false}]";
+        loginToForm(requestWithDetails("cds_accounts", details, new CodeVerifier(), state));
+        assertThat(browser.findElements(By.cssSelector("input[value='cds_accounts.include_account_details']")))
+                .as("a field the client did not ask for is not offered").isEmpty();
+        browser.findElement(By.id("s0-account-E" + personId)).click();
+        // widening the request: the customer may leave data out, never add to it
+        forgeFormField("s0.data", "cds_accounts.include_account_details");
+        browser.findElement(By.id("approve")).click();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(landedAtClient()));
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_authorization_details");
+        assertThat(response.getState()).isEqualTo(state);
     }
 }

@@ -258,6 +258,63 @@ class AuthBadInputCorpusTest {
         assertRefusedWithJson(body, response, body.statuses());
     }
 
+    /** Every auth-service endpoint that reads a request body: method, path and content type. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> bodyEndpoints() {
+        String json = "application/json";
+        String form = "application/x-www-form-urlencoded";
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "/oauth/register", json},
+                new String[] {"POST", "/oauth/token", form},
+                new String[] {"POST", "/oauth/par", form},
+                new String[] {"POST", "/oauth/introspect", form},
+                new String[] {"POST", "/oauth/revoke", form},
+                new String[] {"POST", "/oauth/authorize/form", form},
+                new String[] {"POST", "/oauth/receipts/some-receipt/revoke", form},
+                new String[] {"PUT", "/cds-api/v1/clients/some-client", json},
+                new String[] {"POST", "/cds-api/v1/credentials", json},
+                new String[] {"PATCH", "/cds-api/v1/credentials/some-credential", json},
+                new String[] {"PATCH", "/cds-api/v1/grants/some-grant", json},
+                new String[] {"POST", "/cds-api/v1/messages", json},
+                new String[] {"PATCH", "/cds-api/v1/messages/some-message", json},
+                new String[] {"POST", "/cds-admin/v1/clients/some-client/production", json},
+                new String[] {"POST", "/cds-admin/v1/server-provided-files?client_id=x&name=f", "application/octet-stream"},
+                new String[] {"POST", "/cds-admin/v1/grants/some-grant/status", json});
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (String[] e : endpoints) {
+            out.add(org.junit.jupiter.params.provider.Arguments.of(e[0], e[1], e[2]));
+        }
+        return out.stream();
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    /** 17 MB: one more than the 16 MB HTTP body limit. */
+    private static final byte[] SEVENTEEN_MEGABYTES = "x".repeat(17 << 20).getBytes(StandardCharsets.US_ASCII);
+
+    @Order(1)
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("bodyEndpoints")
+    void aBodyAboveTheSixteenMegabyteLimitGetsAJson413NamingTheLimit(String method, String path, String type)
+            throws Exception {
+        // the whole 17 MB is sent with its Content-Length before the answer is read, without a token
+        java.net.http.HttpRequest.BodyPublisher body =
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(SEVENTEEN_MEGABYTES);
+        java.net.http.HttpResponse<String> response = HTTP.send(java.net.http.HttpRequest.newBuilder(base.resolve(path.substring(1)))
+                    .method(method, body).header("Content-Type", type)
+                    .timeout(java.time.Duration.ofSeconds(120)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        String what = method + " " + path;
+        assertThat(response.statusCode()).as("%s answered %d: %.300s", what, response.statusCode(), response.body())
+                .isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
+        JsonNode json = MAPPER.readTree(response.body());
+        assertThat(json.path("error").asText()).as(what).isEqualTo("payload_too_large");
+        assertThat(json.path("error_description").asText()).as(what)
+                .isEqualTo("the request body exceeds the limit of 16 MB (16777216 bytes)");
+        assertThat(json.path("max_body_size").asLong()).as(what).isEqualTo(16L << 20);
+    }
+
     @Order(2)
     @Test
     void refusedRequestsCreatedNothingAndChangedNothing() throws Exception {

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lfenergy.cds.billing.support.BillingScenario;
 import org.lfenergy.cds.billing.support.Filters;
 import org.lfenergy.cds.billing.support.TopicPublisher;
@@ -393,6 +395,33 @@ class BillingApiTest {
         assertThat(second.<String>getList("bill_sections.cds_billsection_id")).isEqualTo(whole.subList(3, 6));
         JsonPath filtered = get("/cds/v1/bill-sections", all, "account_numbers", "E1 E2", "limit", "2");
         assertThat(filtered.getString("next")).contains("account_numbers=E1%20E2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/cds/v1/accounts", "/cds/v1/service-contracts", "/cds/v1/bill-statements",
+        "/cds/v1/bill-sections"})
+    void everyListWalkedForwardAndBackPageByPageGivesTheWholeListsObjectsInOrder(String path) {
+        String key = path.substring(path.lastIndexOf('/') + 1).replace('-', '_');
+        List<Object> whole = get(path, all).getList(key);
+        assertThat(whole).hasSizeGreaterThan(2);
+        List<List<Object>> pages = new ArrayList<>();
+        List<String> previous = new ArrayList<>();
+        JsonPath page = get(path, all, "limit", "2");
+        while (true) {
+            pages.add(page.getList(key));
+            previous.add(page.getString("previous"));
+            String next = page.getString("next");
+            if (next == null) {
+                break;
+            }
+            page = follow(next);
+        }
+        assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(whole);
+        assertThat(pages).allSatisfy(p -> assertThat(p).isNotEmpty().hasSizeLessThanOrEqualTo(2));
+        assertThat(previous.get(0)).isNull();
+        for (int i = pages.size() - 1; i > 0; i--) { // back from the last page to the first
+            assertThat(follow(previous.get(i)).<Object>getList(key)).isEqualTo(pages.get(i - 1));
+        }
     }
 
     // ------------------------------------------------------------------ gating and coverage

@@ -24,6 +24,13 @@ public interface IngestConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
+    /**
+     * How often a delivery interrupted by a database outage is tried again: it resumes after its last committed line
+     * once PostgreSQL answers.
+     */
+    @WithDefault("5s")
+    Duration resumeInterval();
+
     /** A file is picked up only once its size and modification time have not changed for this long. */
     @WithDefault("2s")
     Duration stableFor();

@@ -7,6 +7,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,7 @@ import org.lfenergy.cds.gridx.format.GridxFileNameException;
 import org.lfenergy.cds.ingest.config.IngestConfig;
 import org.lfenergy.cds.ingest.processing.FileProcessor;
 import org.lfenergy.cds.ingest.processing.RowSink;
+import org.lfenergy.cds.ingest.registry.DatabaseUnavailable;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
 import org.lfenergy.cds.ingest.registry.FileStatus;
 import org.lfenergy.cds.ingest.registry.IngestFile;
@@ -42,7 +47,10 @@ import org.lfenergy.cds.ingest.registry.IngestFile;
 /**
  * Turns a delivered file (upload or inbox) into a registry entry and processes deliveries one at a time, in
  * arrival order, on one worker thread. Files live in {@code inbox/processing/<id>__<name>} while being worked on,
- * then move to {@code done/} or {@code failed/}. Deliveries left unfinished by a previous run are resumed at start.
+ * then move to {@code done/} or {@code failed/}. Deliveries left unfinished by a previous run are resumed at start;
+ * a delivery interrupted because PostgreSQL went away (crash, restart, fail-over) stays in {@code processing/} and is
+ * resumed after its last committed line once the database answers again ({@link #resumeInterrupted()}), without a
+ * restart of the service.
  *
  * <p>Each processing is one span, {@code gridx.ingest <FILE_TYPE>} (child of the upload request when there is one):
  * the rows and lifecycle events published under it carry its context, so the consumers' projection spans join the
@@ -66,6 +74,8 @@ public class Intake {
     private final DigestLedger digests;
     private final IngestMetrics metrics;
     private final RecordTracing tracing;
+    /** Deliveries queued on or running in this instance's worker (never submitted twice). */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-worker");
         t.setDaemon(true);
@@ -92,6 +102,7 @@ public class Intake {
             Path path = processingPath(unfinished);
             if (Files.isRegularFile(path)) {
                 LOG.infof("resuming %s after line %d", unfinished.name(), unfinished.committedThroughLine());
+                inFlight.add(unfinished.id());
                 worker.submit(() -> process(unfinished, path));
             } else {
                 registry.fail(unfinished.id(), new org.lfenergy.cds.ingest.registry.FileCounts(),
@@ -151,7 +162,13 @@ public class Intake {
             return marked;
         }
         Path target = processingPath(registered);
-        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        inFlight.add(registered.id()); // before the file is in processing/, where resumeInterrupted() looks
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            inFlight.remove(registered.id());
+            throw e;
+        }
         events.received(registered);
         worker.submit(Context.current().wrap(() -> process(registered, target)));
         return registered;
@@ -167,6 +184,35 @@ public class Intake {
             processInSpan(file, path, span);
         } finally {
             span.end();
+            inFlight.remove(file.id());
+        }
+    }
+
+    /**
+     * Resumes deliveries of this instance that are unfinished in the registry, still in {@code processing/} and not
+     * queued or running: those a database outage interrupted. While PostgreSQL is still away this finds nothing to
+     * do and tries again at the next interval.
+     */
+    @Scheduled(every = "${cds.ingest.resume-interval}", delayed = "${cds.ingest.resume-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void resumeInterrupted() {
+        List<IngestFile> unfinished;
+        try {
+            unfinished = registry.unfinished();
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                LOG.debugf("database still unavailable: %s", e.getMessage());
+                return;
+            }
+            throw e;
+        }
+        for (IngestFile file : unfinished) {
+            Path path = processingPath(file);
+            if (!inFlight.contains(file.id()) && Files.isRegularFile(path) && inFlight.add(file.id())) {
+                LOG.infof("database answers again: resuming %s after line %d", file.name(), file.committedThroughLine());
+                worker.submit(() -> process(file, path));
+            }
         }
     }
 
@@ -197,6 +243,14 @@ public class Intake {
             }
             reconcileDigests(finished, isDigest, digestRows);
         } catch (Exception e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                // Not the file's fault: it keeps its place (committed through its last checkpoint) and resumes.
+                LOG.warnf("processing %s interrupted: PostgreSQL unavailable (%s); it resumes after its last committed "
+                        + "line once the database answers", file.name(), e.getMessage());
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, "database unavailable; resumed later");
+                return;
+            }
             LOG.errorf(e, "processing %s failed", file.name());
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             span.recordException(e);
@@ -206,7 +260,8 @@ public class Intake {
                 Files.move(path, config.inbox().resolve("failed").resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 events.failed(registry.find(file.id()).orElseThrow(), reason);
             } catch (Exception nested) {
-                LOG.errorf(nested, "could not record the failure of %s", file.name());
+                LOG.errorf(nested, "could not record the failure of %s; it is processed again once the database "
+                        + "answers", file.name());
             }
         }
     }

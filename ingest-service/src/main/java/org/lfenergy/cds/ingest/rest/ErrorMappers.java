@@ -1,5 +1,6 @@
 package org.lfenergy.cds.ingest.rest;
 
+import org.lfenergy.cds.ingest.registry.DatabaseUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +38,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // PostgreSQL is away (crash, restart, fail-over): a retry in a few seconds will do; nothing was accepted.
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of("temporarily_unavailable", "the file registry's database is unavailable; "
+                            + "retry later"))
+                    .build();
+        }
         LOG.error("unexpected error", e);
         return json(Response.Status.INTERNAL_SERVER_ERROR, ApiError.of("server_error", "unexpected error; see the service log"));
     }

@@ -64,7 +64,9 @@ class IngestConfigTest {
                         (Function<IngestConfig, Object>) c -> c.validation().usageWindowHours()),
                 Arguments.of("cds.ingest.validation.usage-window-registers", "2000",
                         (Function<IngestConfig, Object>) c -> c.validation().usageWindowRegisters()),
-                Arguments.of("cds.ingest.chunk-rows", "1000", (Function<IngestConfig, Object>) IngestConfig::chunkRows));
+                Arguments.of("cds.ingest.chunk-rows", "1000", (Function<IngestConfig, Object>) IngestConfig::chunkRows),
+                Arguments.of("cds.ingest.resume-interval", "30s",
+                        (Function<IngestConfig, Object>) IngestConfig::resumeInterval));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -74,6 +76,7 @@ class IngestConfigTest {
             case "cds.ingest.kafka.transaction-timeout" -> Duration.ofMinutes(2);
             case "cds.ingest.kafka.retry.initial-backoff" -> Duration.ofMillis(250);
             case "cds.ingest.kafka.retry.max-backoff" -> Duration.ofMinutes(1);
+            case "cds.ingest.resume-interval" -> Duration.ofSeconds(30);
             case "cds.ingest.provision-topics" -> false;
             case "cds.ingest.topic-replication-factor" -> (short) 3;
             case "cds.ingest.kafka.instance-id", "cds.ingest.kafka.transactional-id-prefix", "cds.ingest.kafka.compression" -> value;
@@ -93,6 +96,7 @@ class IngestConfigTest {
         assertThat(config.kafka().retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.provisionTopics()).isTrue();
         assertThat(config.chunkRows()).isEqualTo(50_000);
+        assertThat(config.resumeInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -85,6 +85,10 @@ class InboxWatcherStabilityTest {
             return Duration.ofSeconds(1);
         }
 
+        public Duration resumeInterval() {
+            return Duration.ofSeconds(5);
+        }
+
         public ZoneId defaultZone() {
             return ZoneId.of("UTC");
         }

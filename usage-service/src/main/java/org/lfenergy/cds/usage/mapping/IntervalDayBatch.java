@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.lfenergy.cds.contracts.gridx.IntervalPayload;
 
@@ -42,12 +43,28 @@ public final class IntervalDayBatch {
     }
 
     private final UsageTime time;
+    private final boolean reuseLastDay;
     private final Map<Key, Day> days = new LinkedHashMap<>();
     private final Map<FrameKey, DayFrame> frames = new HashMap<>();
     private int rows;
+    private Day last;
+    private String lastClient;
+    private String lastMeterAccountId;
+    private String lastMeterId;
+    private String lastChannel;
+    private String lastTimeZone;
+    private int lastMinutes;
+    private String lastSeries;
+    private DayFrame lastFrame;
 
     public IntervalDayBatch(UsageTime time) {
+        this(time, true);
+    }
+
+    /** With {@code reuseLastDay} false every row takes the full path (tests compare both). */
+    IntervalDayBatch(UsageTime time, boolean reuseLastDay) {
         this.time = time;
+        this.reuseLastDay = reuseLastDay;
     }
 
     /**
@@ -56,6 +73,33 @@ public final class IntervalDayBatch {
      * @return null when added, else why the row cannot be stored (the caller counts and logs it)
      */
     public String add(String client, IntervalPayload p) {
+        Day d = last;
+        if (reuseLastDay && d != null && sameSeriesAsLast(client, p)) {
+            // Rows come grouped by series and time (one Kafka key per series): most rows fill the day row of the
+            // previous one, so the series key, zone, local day and frame need not be derived again.
+            if (p.usageValue() == null) {
+                return "no usage_value";
+            }
+            if (p.datetimeOfIntervalUtc() == null) {
+                return "no datetime_of_interval_utc";
+            }
+            Instant start = time.intervalStart(client, p.datetimeOfIntervalUtc(), lastMinutes);
+            // The row's own frame (its zone's day), as the full path uses, even when the day row was opened by a
+            // row of the same series in another zone.
+            DayFrame frame = lastFrame;
+            if (!start.isBefore(frame.start()) && start.isBefore(frame.end())) {
+                int slot = frame.slotStartingAt(start);
+                if (slot < 0) {
+                    return notOnBoundary(start, lastMinutes);
+                }
+                put(d, slot, p, lastSeries);
+                return null;
+            }
+        }
+        return addToItsDay(client, p);
+    }
+
+    private String addToItsDay(String client, IntervalPayload p) {
         String series = SeriesKey.of(p.meterAccountId(), p.meterId());
         if (series == null) {
             return "neither meteraccount_id nor meter_id";
@@ -81,7 +125,7 @@ public final class IntervalDayBatch {
                 k -> DayFrame.of(k.day, k.zone, k.intervalS));
         int slot = frame.slotStartingAt(start);
         if (slot < 0) {
-            return "interval start " + start + " is not on a " + minutes + "-minute boundary of its local day";
+            return notOnBoundary(start, minutes);
         }
         Key key = new Key(client, series, p.channel(), frame.intervalS(), day);
         Day d = days.get(key);
@@ -89,6 +133,20 @@ public final class IntervalDayBatch {
             d = new Day(key, frame);
             days.put(key, d);
         }
+        put(d, slot, p, series);
+        last = d;
+        lastClient = client;
+        lastMeterAccountId = p.meterAccountId();
+        lastMeterId = p.meterId();
+        lastChannel = p.channel();
+        lastTimeZone = p.timeZone();
+        lastMinutes = minutes;
+        lastSeries = series;
+        lastFrame = frame;
+        return null;
+    }
+
+    private void put(Day d, int slot, IntervalPayload p, String series) {
         if (d.values[slot] == null) {
             d.filled++;
         }
@@ -104,7 +162,18 @@ public final class IntervalDayBatch {
             d.meterAccountId = p.meterAccountId();
         }
         rows++;
-        return null;
+    }
+
+    /** Same client, ids, channel, frequency and zone text as the last row placed: the same series and zone. */
+    private boolean sameSeriesAsLast(String client, IntervalPayload p) {
+        return client.equals(lastClient) && p.intervalFrequency() == lastMinutes
+                && Objects.equals(p.channel(), lastChannel) && Objects.equals(p.meterId(), lastMeterId)
+                && Objects.equals(p.meterAccountId(), lastMeterAccountId)
+                && Objects.equals(p.timeZone(), lastTimeZone);
+    }
+
+    private static String notOnBoundary(Instant start, int minutes) {
+        return "interval start " + start + " is not on a " + minutes + "-minute boundary of its local day";
     }
 
     /** The day rows gathered so far. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -80,14 +81,24 @@ public class GridxConsumers {
         IntervalDayBatch batch = new IntervalDayBatch(time);
         Map<String, String[]> meters = new LinkedHashMap<>();
         Map<String, TreeSet<String>> meterChannels = new LinkedHashMap<>();
+        IntervalPayload previous = null;
+        String previousClient = null;
         for (RowEvent<IntervalPayload> e : decoder.decode(topic, records, IntervalPayload.class)) {
-            String reason = batch.add(e.client(), e.data());
+            IntervalPayload p = e.data();
+            String reason = batch.add(e.client(), p);
             if (reason != null) {
                 decoder.reject(topic, e, reason);
                 continue;
             }
-            collectMeter(e.client(), e.data().meterId(), e.data().channel(), e.data().intervalFrequency() * 60,
-                    meters, meterChannels);
+            // Rows come grouped by meter: the meter, channel and frequency of the previous row are already noted.
+            if (previous == null || !e.client().equals(previousClient)
+                    || !Objects.equals(p.meterId(), previous.meterId())
+                    || !Objects.equals(p.channel(), previous.channel())
+                    || p.intervalFrequency() != previous.intervalFrequency()) {
+                collectMeter(e.client(), p.meterId(), p.channel(), p.intervalFrequency() * 60, meters, meterChannels);
+                previous = p;
+                previousClient = e.client();
+            }
         }
         resilient.write(topic.topicName(), new ArrayList<>(batch.days()), intervals::write);
         resilient.write(topic.topicName(), meterRows(meters, meterChannels), writer::writeMeterDevices);

@@ -11,14 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 import org.lfenergy.cds.contracts.EventCodec;
+import org.lfenergy.cds.contracts.IntervalEventReader;
 import org.lfenergy.cds.contracts.RowEvent;
 import org.lfenergy.cds.contracts.Topic;
 import org.lfenergy.cds.contracts.gridx.GridxPayload;
+import org.lfenergy.cds.contracts.gridx.IntervalPayload;
 
 /**
- * Decodes a consumed batch with the shared {@link EventCodec}; a record that cannot be decoded (poison) is logged
- * with its partition and offset, counted ({@code usage.events.skipped}) and skipped. Also keeps the age of the
- * newest consumed record per topic ({@code usage.consumer.record.age}), a lag indicator in seconds.
+ * Decodes a consumed batch with the shared {@link EventCodec} (interval events, the volume, with the streaming
+ * {@link IntervalEventReader}, which accepts and refuses exactly the same); a record that cannot be decoded
+ * (poison) is logged with its partition and offset, counted ({@code usage.events.skipped}) and skipped. Also keeps
+ * the age of the newest consumed record per topic ({@code usage.consumer.record.age}), a lag indicator in seconds.
  */
 @ApplicationScoped
 public class RowDecoder {
@@ -27,6 +30,7 @@ public class RowDecoder {
 
     private final MeterRegistry registry;
     private final EventCodec codec = EventCodec.shared();
+    private final IntervalEventReader intervals = IntervalEventReader.shared();
     private final Map<String, AtomicLong> newestTimestamp = new ConcurrentHashMap<>();
 
     public RowDecoder(MeterRegistry registry) {
@@ -37,6 +41,7 @@ public class RowDecoder {
     public <T extends GridxPayload> List<RowEvent<T>> decode(Topic topic, ConsumerRecords<String, byte[]> records,
                                                              Class<T> payloadType) {
         List<RowEvent<T>> out = new ArrayList<>(records.count());
+        boolean interval = payloadType == IntervalPayload.class;
         long newest = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
             newest = Math.max(newest, r.timestamp());
@@ -44,7 +49,9 @@ public class RowDecoder {
                 continue; // tombstone on a compacted topic: the source row is gone; rows are only ever replaced
             }
             try {
-                RowEvent<T> e = codec.decodeRow(r.value(), payloadType);
+                @SuppressWarnings("unchecked")
+                RowEvent<T> e = interval ? (RowEvent<T>) (RowEvent<?>) intervals.read(r.value())
+                        : codec.decodeRow(r.value(), payloadType);
                 if (e.data() == null) {
                     skip(topic, r, "no data");
                     continue;

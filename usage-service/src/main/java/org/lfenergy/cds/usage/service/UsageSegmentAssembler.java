@@ -1,7 +1,12 @@
 package org.lfenergy.cds.usage.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,7 +167,7 @@ public final class UsageSegmentAssembler {
             if (first.meterId() == null || first.meterId().isEmpty() || !v.meterVisible().test(h.client(), first.meterId())) {
                 continue; // related_meterdevice is required: never name a meter the grant does not show
             }
-            String meterCdsId = ids.id(CdsIdKind.METER_DEVICE, h.client(), first.meterId());
+            String meterCdsId = meterCdsId(h.client(), first.meterId());
             String id = registerFormatId + "." + first.channel() + "." + meterCdsId;
             if (!v.formatAllowed().test(id)) {
                 continue;
@@ -187,18 +192,11 @@ public final class UsageSegmentAssembler {
                 String.valueOf(h.localDay()), Integer.toString(intervalS), "trimmed", segStart.toString(),
                 segEnd.toString()) : segmentId(h), segmentMeters, v, segStart, segEnd, intervalS);
         ArrayNode fmts = seg.putArray("formats");
-        ArrayNode values = seg.putArray("values");
         for (Column c : columns) {
             fmts.add(c.format(from, to));
         }
-        if (!columns.isEmpty()) {
-            for (int i = from; i < to; i++) {
-                ArrayNode set = values.addArray();
-                for (Column c : columns) {
-                    c.addValue(set, i);
-                }
-            }
-        }
+        // The value sets are written straight to the JSON output (no node per value): see ValueSets.
+        seg.set("values", Json.NODES.pojoNode(new ValueSets(columns, from, to)));
         return Optional.of(seg);
     }
 
@@ -282,7 +280,7 @@ public final class UsageSegmentAssembler {
         List<String> out = new ArrayList<>();
         for (String m : meterIds) {
             if (m != null && !m.isEmpty() && v.meterVisible().test(client, m)) {
-                String id = ids.id(CdsIdKind.METER_DEVICE, client, m);
+                String id = meterCdsId(client, m);
                 if (!out.contains(id)) {
                     out.add(id);
                 }
@@ -291,6 +289,27 @@ public final class UsageSegmentAssembler {
         out.sort(null);
         return out;
     }
+
+    /**
+     * The CDS id of a meter (an HMAC, see CdsIds), remembered: a meter-year names the same meter in every segment and
+     * format. Bounded: cleared when it holds {@value #METER_ID_CACHE_SIZE} meters.
+     */
+    private String meterCdsId(String client, String meterId) {
+        String k = client + "\u0000" + meterId;
+        String id = meterIdCache.get(k);
+        if (id == null) {
+            if (meterIdCache.size() >= METER_ID_CACHE_SIZE) {
+                meterIdCache.clear();
+            }
+            id = ids.id(CdsIdKind.METER_DEVICE, client, meterId);
+            meterIdCache.put(k, id);
+        }
+        return id;
+    }
+
+    private static final int METER_ID_CACHE_SIZE = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> meterIdCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static ObjectNode spec(ValueFormatSpec f) {
         ObjectNode o = Json.object();
@@ -378,24 +397,67 @@ public final class UsageSegmentAssembler {
             return format;
         }
 
-        void addValue(ArrayNode set, int i) {
+        void writeValue(JsonGenerator g, int i) throws IOException {
             if (readings != null) {
                 if (readings[i] == null) {
-                    set.addNull();
+                    g.writeNull();
                 } else {
-                    set.addObject().put(key, readings[i]);
+                    g.writeStartObject();
+                    g.writeStringField(key, readings[i]);
+                    g.writeEndObject();
                 }
                 return;
             }
             if (values[i] == null) {
-                set.addNull();
+                g.writeNull();
                 return;
             }
-            ObjectNode v = set.addObject();
-            v.put(key, values[i]);
+            g.writeStartObject();
+            g.writeFieldName(key);
+            g.writeNumber(values[i]); // the exact decimal (scale kept), as a DecimalNode would write it
             if (mixed && quality[i] != null) {
-                v.put(VALUE_QUALITY_KEY, quality[i]);
+                g.writeStringField(VALUE_QUALITY_KEY, quality[i]);
             }
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * A day's Value Sets ({@code values}: one array per slot, one value object or {@code null} per format), written
+     * directly by the JSON generator when the response is serialized: a meter-year page holds about 10,000 values,
+     * and building a tree node per value cost more than the rest of the page. Reading it back as a tree
+     * ({@code ObjectMapper.valueToTree}) gives the same JSON.
+     */
+    static final class ValueSets implements JsonSerializable {
+        private final List<Column> columns;
+        private final int from;
+        private final int to;
+
+        ValueSets(List<Column> columns, int from, int to) {
+            this.columns = List.copyOf(columns);
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartArray();
+            if (!columns.isEmpty()) {
+                for (int i = from; i < to; i++) {
+                    g.writeStartArray();
+                    for (Column c : columns) {
+                        c.writeValue(g, i);
+                    }
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(g, provider);
         }
     }
 

@@ -6,7 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lfenergy.cds.contracts.gridx.IntervalPayload;
 import org.lfenergy.cds.usage.config.UsageConfig.IntervalTimestamp;
@@ -75,5 +79,73 @@ class IntervalDayBatchTest {
         assertThat(time.zoneOf("C", "-07:00")).isEqualTo(LA);
         assertThat(time.zoneOf("C", "America/New_York")).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(time.zoneOf("C", "Not/AZone")).isEqualTo(LA);
+    }
+
+    /**
+     * Rows grouped by series reuse the previous row's day; the result (days, slots, quality, meters, every refusal
+     * and its reason) equals that of placing every row from scratch, for sequences mixing day and DST boundaries,
+     * both timestamp conventions, zone texts, meter swaps, blank ids, missing values and off-grid times.
+     */
+    @Test
+    void reusingThePreviousRowsDayGivesTheSameDaysAndRefusalsAsPlacingEveryRowAfresh() {
+        UsageTime time = new UsageTime(TestConfigs.config(IntervalTimestamp.START,
+                Map.of("END", TestConfigs.client(IntervalTimestamp.END, null))));
+        String[] clients = {"C", "END"};
+        String[] accounts = {"MA1", "MA2", null, "", " "};
+        String[] meters = {"M1", "M2", null, ""};
+        String[] zones = {"America/Los_Angeles", "America/Los_Angeles", "America/Los_Angeles", "-08:00", "UTC",
+                "America/New_York", null, "Not/AZone"};
+        String[] channels = {"KWH_DEL", "KWH_DEL", "KWH_DEL", "KWH_REC", null, " "};
+        int[] minutes = {15, 15, 15, 15, 60, 1440, 7, 0, -15};
+        Instant[] days = {Instant.parse("2024-03-10T08:00:00Z"), Instant.parse("2024-11-03T07:00:00Z"),
+                Instant.parse("2024-06-01T07:00:00Z")};
+        Random random = new Random(5);
+        for (int run = 0; run < 300; run++) {
+            List<Object[]> rows = new ArrayList<>();
+            String client = clients[random.nextInt(clients.length)];
+            String ma = accounts[random.nextInt(accounts.length)];
+            String meter = meters[random.nextInt(meters.length)];
+            String zone = zones[0];
+            String channel = channels[0];
+            int freq = 15;
+            Instant t = days[random.nextInt(days.length)].minusSeconds(3600);
+            for (int i = 0; i < 400; i++) {
+                int change = random.nextInt(40);
+                switch (change) {
+                    case 0 -> client = clients[random.nextInt(clients.length)];
+                    case 1 -> ma = accounts[random.nextInt(accounts.length)];
+                    case 2 -> meter = meters[random.nextInt(meters.length)];
+                    case 3 -> zone = zones[random.nextInt(zones.length)];
+                    case 4 -> channel = channels[random.nextInt(channels.length)];
+                    case 5 -> freq = minutes[random.nextInt(minutes.length)];
+                    case 6 -> t = days[random.nextInt(days.length)].plusSeconds(900L * random.nextInt(100));
+                    case 7 -> t = t.plusSeconds(60); // off the grid
+                    case 8 -> t = t.minusSeconds(900L * random.nextInt(200)); // back in time: another day
+                    default -> { }
+                }
+                String value = random.nextInt(50) == 0 ? null : random.nextInt(1000) + "." + random.nextInt(100);
+                Instant at = random.nextInt(60) == 0 ? null : t;
+                String version = random.nextInt(10) == 0 ? "E" : random.nextInt(30) == 0 ? null : "A";
+                BigDecimal usage = value == null ? null : new BigDecimal(value);
+                rows.add(new Object[]{client,
+                        new IntervalPayload(ma, meter, usage, null, null, at, channel, zone, freq, version)});
+                t = t.plusSeconds(900L * (1 + (random.nextInt(20) == 0 ? 1 : 0)));
+            }
+            assertThat(placed(new IntervalDayBatch(time, true), rows))
+                    .as("run %d", run).isEqualTo(placed(new IntervalDayBatch(time, false), rows));
+        }
+    }
+
+    private static List<String> placed(IntervalDayBatch batch, List<Object[]> rows) {
+        List<String> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(String.valueOf(batch.add((String) r[0], (IntervalPayload) r[1])));
+        }
+        for (IntervalDayBatch.Day d : batch.days()) {
+            out.add(d.key + " " + d.frame + " " + Arrays.toString(d.values) + " " + Arrays.toString(d.quality) + " "
+                    + d.meters + " " + d.meterAccountId + " " + d.seriesMeterId + " " + d.filled);
+        }
+        out.add("rows " + batch.rows());
+        return out;
     }
 }

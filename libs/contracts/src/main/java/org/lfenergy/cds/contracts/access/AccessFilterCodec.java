@@ -33,8 +33,8 @@ public final class AccessFilterCodec {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
-    private final List<SecretKeySpec> alsoAccepted;
+    private final Hmac key;
+    private final List<Hmac> alsoAccepted;
     private final Clock clock;
     private final Duration allowedSkew;
     private final EventCodec json;
@@ -79,22 +79,22 @@ public final class AccessFilterCodec {
      * @param allowedSkew  tolerance between the gateway's and the service's clocks
      */
     public AccessFilterCodec(byte[] key, List<byte[]> alsoAccepted, Clock clock, Duration allowedSkew) {
-        this.key = keySpec(key);
-        List<SecretKeySpec> accepted = new ArrayList<>();
+        this.key = new Hmac(keySpec(key));
+        List<Hmac> accepted = new ArrayList<>();
         for (byte[] k : Objects.requireNonNull(alsoAccepted, "alsoAccepted")) {
-            accepted.add(keySpec(k));
+            accepted.add(new Hmac(keySpec(k)));
         }
         this.alsoAccepted = List.copyOf(accepted);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.allowedSkew = Objects.requireNonNull(allowedSkew, "allowedSkew");
         this.json = EventCodec.shared();
-        sign(new byte[0]); // fail at start-up, not on the first request, if HMAC is unavailable
+        this.key.sign(new byte[0]); // fail at start-up, not on the first request, if HMAC is unavailable
     }
 
     /** The header value for a filter. */
     public String encode(AccessFilter filter) {
         String payload = B64.encodeToString(json.encode(filter));
-        String signature = B64.encodeToString(sign(payload.getBytes(StandardCharsets.US_ASCII)));
+        String signature = B64.encodeToString(key.sign(payload.getBytes(StandardCharsets.US_ASCII)));
         return payload + "." + signature;
     }
 
@@ -118,9 +118,9 @@ public final class AccessFilterCodec {
         byte[] given = decode(headerValue.substring(dot + 1), "signature");
         byte[] signed = payload.getBytes(StandardCharsets.US_ASCII);
         // Constant-time comparison: the time taken must not tell an attacker how many bytes were right.
-        boolean valid = MessageDigest.isEqual(sign(key, signed), given);
-        for (SecretKeySpec other : alsoAccepted) {
-            valid |= MessageDigest.isEqual(sign(other, signed), given);
+        boolean valid = MessageDigest.isEqual(key.sign(signed), given);
+        for (Hmac other : alsoAccepted) {
+            valid |= MessageDigest.isEqual(other.sign(signed), given);
         }
         if (!valid) {
             throw new AccessFilterException(Reason.BAD_SIGNATURE, "signature does not match");
@@ -169,17 +169,32 @@ public final class AccessFilterCodec {
         return new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    private byte[] sign(byte[] data) {
-        return sign(key, data);
-    }
+    /**
+     * HMAC-SHA256 with one key. A {@link Mac} is not thread-safe and costs a provider lookup and a key schedule to
+     * make, and every request signs or verifies once: each thread keeps its own, initialised once ({@code doFinal}
+     * resets it for the next message).
+     */
+    private static final class Hmac {
+        private final SecretKeySpec key;
+        private final ThreadLocal<Mac> perThread;
 
-    private static byte[] sign(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        Hmac(SecretKeySpec key) {
+            this.key = key;
+            this.perThread = ThreadLocal.withInitial(this::newMac);
+        }
+
+        byte[] sign(byte[] data) {
+            return perThread.get().doFinal(data);
+        }
+
+        private Mac newMac() {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
         }
     }
 }

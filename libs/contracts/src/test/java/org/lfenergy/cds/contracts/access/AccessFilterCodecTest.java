@@ -107,6 +107,37 @@ class AccessFilterCodecTest {
     }
 
     @Test
+    void oneCodecSignsAndVerifiesFromManyThreadsAtOnceWithTheSameSignatures() throws Exception {
+        byte[] next = "fedcba9876543210fedcba9876543210-rotated".getBytes(StandardCharsets.UTF_8);
+        AccessFilterCodec rotating = new AccessFilterCodec(next, List.of(KEY), Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ofSeconds(30));
+        String expected = rotating.encode(filter());
+        String oldKeyHeader = codec.encode(filter());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        if (!rotating.encode(filter()).equals(expected)
+                                || !rotating.verify(oldKeyHeader).equals(filter())) {
+                            return false;
+                        }
+                    }
+                    assertRefused(() -> rotating.verify(expected.substring(0, expected.length() - 2) + "AA"),
+                            Reason.BAD_SIGNATURE);
+                    return true;
+                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAcceptedKeyShorterThan32BytesIsRefusedAtStart() {
         assertThatThrownBy(() -> new AccessFilterCodec(KEY, List.of(new byte[31])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
