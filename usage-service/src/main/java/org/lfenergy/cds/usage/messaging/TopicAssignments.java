@@ -9,24 +9,39 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.jboss.logging.Logger;
 
 /**
  * Tracks which partitions this instance consumes. On assignment it resolves each partition's start position at once
  * (so that with {@code auto.offset.reset=latest}, as in tests, every record produced after assignment is read).
+ *
+ * <p>Resolving a position asks the group coordinator for the committed offset and blocks up to
+ * {@code default.api.timeout.ms}. Right after a broker restart that lookup can time out; thrown out of this listener
+ * the failure would end the channel for good (SmallRye reports it and stops consuming, readiness stays DOWN until a
+ * restart: found by the Kafka fault drill). A position that cannot be resolved now is left to the consumer's next
+ * poll, which resolves it from the same committed offset, so nothing is skipped and nothing read twice.
  */
 @ApplicationScoped
 @Identifier("usage-assignments")
 public class TopicAssignments implements KafkaConsumerRebalanceListener {
+
+    private static final Logger LOG = Logger.getLogger(TopicAssignments.class);
 
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private final Map<TopicPartition, Long> startPositions = new ConcurrentHashMap<>();
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            startPositions.put(tp, consumer.position(tp));
-        }
         assigned.addAll(partitions);
+        for (TopicPartition tp : partitions) {
+            try {
+                startPositions.put(tp, consumer.position(tp));
+            } catch (RetriableException e) { // e.g. TimeoutException: the coordinator is not reachable yet
+                LOG.warnf("start position of %s not resolved at assignment (%s); the next poll resolves it", tp,
+                        e.toString());
+            }
+        }
     }
 
     @Override
