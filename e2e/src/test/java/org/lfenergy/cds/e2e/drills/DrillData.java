@@ -52,7 +52,11 @@ final class DrillData {
 
     /** Generates {@code persons} customers over {@code days} days (15-minute intervals) under a fresh client code. */
     static DrillData generate(Path dir, String prefix, int persons, int days) {
-        String client = prefix + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        return generateFor(dir, prefix + ThreadLocalRandom.current().nextInt(10_000, 99_999), persons, days);
+    }
+
+    /** The same under a given client code (the load drill's data is the client code the stack's gateway serves). */
+    static DrillData generateFor(Path dir, String client, int persons, int days) {
         try {
             GenerationReport report = new GridxDataSetGenerator(GeneratorConfig.builder(dir.resolve(client))
                     .client(client).persons(persons).startDate(LocalDate.of(2024, 3, 1)).days(days).zone(ZONE).build())

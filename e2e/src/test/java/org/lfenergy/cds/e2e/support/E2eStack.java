@@ -154,6 +154,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopProcesses, "e2e-stack-stop"));
         String suffix = System.getenv().getOrDefault(RealInfrastructure.DB_SUFFIX_ENV, "");
         DATABASES.forEach((service, db) -> databases.put(service, infra.freshDatabase(db + "_e2e" + suffix)));
+        startGroupsAtTheEnd();
         // All five at once: their start-up is mostly waiting (Flyway, Kafka, Keycloak), which overlaps well.
         for (String s : SERVICES) {
             processes.put(s, launch(s));
@@ -413,6 +414,30 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         }
     }
 
+    /**
+     * Commits, for each of this run's (new, still empty) consumer groups, the current end of every partition it will
+     * read: the services start there (not at the other runs' records before), and a service killed before its
+     * first own commit resumes there too instead of jumping to the then-latest offset and skipping what came between.
+     */
+    private void startGroupsAtTheEnd() {
+        Map<TopicPartition, Long> end = endOffsets();
+        try (Admin admin = admin()) {
+            for (var entry : consumerGroups.entrySet()) {
+                Set<String> topics = new HashSet<>();
+                consumedTopics().get(entry.getKey()).forEach(t -> topics.add(t.topicName()));
+                Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+                end.forEach((tp, offset) -> {
+                    if (topics.contains(tp.topic())) {
+                        offsets.put(tp, new OffsetAndMetadata(offset));
+                    }
+                });
+                admin.alterConsumerGroupOffsets(entry.getValue(), offsets).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
     /** End offsets of every topic a consumer group of this run reads. */
     private Map<TopicPartition, Long> endOffsets() {
         Set<Topic> topics = new HashSet<>();
@@ -487,6 +512,11 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     /** Base URL of a service, e.g. {@code http://127.0.0.1:41234}. */
     public String url(String service) {
         return "http://" + infra.get("CDS_BIND") + ":" + ports.get(service);
+    }
+
+    /** The GridX client code this deployment serves (CDS_GRIDX_CLIENT): the data the data APIs answer with. */
+    public String gridxClient() {
+        return gridxClient;
     }
 
     /** The public base URL: the api-gateway. */
