@@ -7,20 +7,24 @@ import java.util.*;
 import org.lfenergy.cds.contracts.access.*;
 import org.lfenergy.cds.contracts.grant.*;
 
-/** Year PORT CALLS PID [meter]: walks the meter-year CALLS times; prints ms per call p50/p99 and CPU ms per call of PID. */
+/**
+ * Year PORT CALLS PID [meter|all] [OUT]: walks the meter-year (or, with "all", every segment of the client) CALLS times;
+ * prints ms per call p50/p99 and CPU ms per call of PID; OUT.1 … OUT.n get the last call's pages. Environment: SECRETS
+ * (directory of access-filter-key, default /work/bench-home/secrets), CLIENT (GridX client, default DEMO).
+ */
 public class Year {
     public static void main(String[] a) throws Exception {
         int port = Integer.parseInt(a[0]); int calls = Integer.parseInt(a[1]); String pid = a[2];
         String meter = a.length > 3 ? a[3] : "md_dqfxragjqjxamth3qdiymsvs";
-        String key = Files.readString(Path.of("/work/bench-home/secrets/access-filter-key")).trim();
+        String key = Files.readString(Path.of(System.getenv().getOrDefault("SECRETS", "/work/bench-home/secrets") + "/access-filter-key")).trim();
         Instant now = Instant.now();
-        AccessFilter f = new AccessFilter("grant-perf", "client-perf", "DEMO", List.of("cds_perf"),
+        AccessFilter f = new AccessFilter("grant-perf", "client-perf", System.getenv().getOrDefault("CLIENT", "DEMO"), List.of("cds_perf"),
             new Coverage(null, IdSelection.ALL, null, null, null, null),
             EnumSet.complementOf(EnumSet.of(IncludeField.UNKNOWN)), List.of(), DateWindows.UNBOUNDED, null, now, now.plus(Duration.ofHours(2)));
         String h = new AccessFilterCodec(key.getBytes(StandardCharsets.UTF_8)).encode(f);
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String first = "http://127.0.0.1:" + port + "/cds/v1/usage-segments?cds_meterdevice_ids=" + meter
-            + "&after=2024-01-01T08:00:00Z&before=2024-12-30T08:00:00Z&limit=100";
+        String first = "http://127.0.0.1:" + port + "/cds/v1/usage-segments?" + (meter.equals("all") ? "" : "cds_meterdevice_ids=" + meter + "&")
+            + "after=2024-01-01T08:00:00Z&before=2024-12-30T08:00:00Z&limit=100";
         long[] t = new long[calls]; long cpu0 = 0; long bytes = 0; int pages = 0; long values = 0;
         for (int i = -5; i < calls; i++) {
             if (i == 0) cpu0 = cpu(pid);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.lfenergy.cds.gateway.support.GrantEvents.grant;
 import static org.lfenergy.cds.gateway.support.GrantEvents.newGrantId;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -100,6 +101,50 @@ class GatewayRoutingTest {
         assertThat(server.getParentSpanId()).isEqualTo(callerSpanId);
         assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
         assertThat(forwardedParent).as("the service's parent is the gateway's call to it").isEqualTo(client.getSpanId());
+    }
+
+    @Test
+    void recordsTheRouteAndStatusOnTheGatewaysSpans() {
+        String traceId = Traces.newTraceId();
+
+        given().auth().oauth2(token).header(Traces.TRACEPARENT, Traces.traceparent(traceId, Traces.newSpanId()))
+                .get(DataApi.ACCOUNTS_API.path()).then().statusCode(200);
+
+        List<SpanData> trace = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList(),
+                        l -> l.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT)
+                                && l.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER));
+        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData client = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+        assertThat(server.getName()).isEqualTo("GET " + DataApi.ACCOUNTS_API.path());
+        assertThat(server.getAttributes().get(AttributeKey.stringKey("http.route"))).isEqualTo(DataApi.ACCOUNTS_API.path());
+        assertThat(server.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+        assertThat(client.getAttributes().get(AttributeKey.stringKey("cds.upstream"))).isEqualTo("billing-service");
+        assertThat(client.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+        assertThat(client.getAttributes().get(AttributeKey.stringKey("url.full"))).endsWith(DataApi.ACCOUNTS_API.path());
+    }
+
+    @Test
+    void anUnsampledCallersTraceIsPassedOnUnsampledAndRecordsNothing() {
+        String traceId = Traces.newTraceId();
+        String callerSpanId = Traces.newSpanId();
+
+        JsonPath echo = given().auth().oauth2(token)
+                .header(Traces.TRACEPARENT, "00-" + traceId + "-" + callerSpanId + "-00")
+                .get(DataApi.ACCOUNTS_API.path()).then().statusCode(200).extract().jsonPath();
+
+        // the service gets the same trace, not sampled, with the gateway's (unrecorded) span as parent
+        assertThat(echo.getString("headers.traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-00")
+                .doesNotContain(callerSpanId);
+        // a sampled request after it is exported; the unsampled one never is
+        String sampledTrace = Traces.newTraceId();
+        given().auth().oauth2(token).header(Traces.TRACEPARENT, Traces.traceparent(sampledTrace, Traces.newSpanId()))
+                .get(DataApi.ACCOUNTS_API.path()).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(sampledTrace)).toList(),
+                        l -> l.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT)
+                                && l.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER));
+        assertThat(spans.getFinishedSpanItems()).noneMatch(s -> s.getTraceId().equals(traceId));
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,7 @@ import org.lfenergy.cds.contracts.grant.GrantStatus;
 import org.lfenergy.cds.contracts.grant.IdSelection;
 import org.lfenergy.cds.contracts.grant.IncludeField;
 import org.lfenergy.cds.gateway.messaging.GrantCache;
+import org.lfenergy.cds.gateway.service.CircuitBreaker;
 import org.lfenergy.cds.gateway.service.UpstreamProxy;
 import org.lfenergy.cds.gateway.service.UpstreamService;
 import org.lfenergy.cds.gateway.support.CdsTestClients;
@@ -43,7 +43,7 @@ class UpstreamFailureTest {
     GrantCache cache;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    UpstreamProxy proxy;
 
     @BeforeEach
     void grantForMetersAndAccounts() {
@@ -60,7 +60,9 @@ class UpstreamFailureTest {
     @AfterEach
     void serviceBackAndBreakersClosed() {
         TestServers.restart(UpstreamService.USAGE);
-        breakers.resetAll();
+        for (UpstreamService s : UpstreamService.values()) {
+            proxy.resetBreaker(s);
+        }
     }
 
     @Test
@@ -90,7 +92,8 @@ class UpstreamFailureTest {
 
         TestServers.restart(UpstreamService.USAGE);
         given().auth().oauth2(token).get("/cds/v1/meter-devices").then().statusCode(503);
-        breakers.reset(UpstreamProxy.breakerName(UpstreamService.USAGE));
+        assertThat(proxy.breakerState(UpstreamService.USAGE)).isEqualTo(CircuitBreaker.State.OPEN);
+        proxy.resetBreaker(UpstreamService.USAGE);
         given().auth().oauth2(token).get("/cds/v1/meter-devices").then().statusCode(200);
     }
 

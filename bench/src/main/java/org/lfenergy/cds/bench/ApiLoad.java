@@ -32,8 +32,6 @@ public final class ApiLoad {
     static final String ACCOUNTS = "cds_query_accounts";
     static final String BILL_SECTIONS = "cds_query_bill_sections";
     static final String USAGE = "cds_query_usage";
-    /** 2024-01-01 to 2024-12-30 (local America/Los_Angeles day starts): 365 days of 96 quarter-hours. */
-    static final String YEAR = "after=2024-01-01T08:00:00Z&before=2024-12-30T08:00:00Z";
 
     private final HttpClient http;
     private final CdsAccess access;
@@ -76,14 +74,15 @@ public final class ApiLoad {
         CdsAccess access = new CdsAccess(http, gateway, List.of(ACCOUNTS, BILL_SECTIONS, USAGE), keyFile, bootstrap);
         ApiLoad load = new ApiLoad(http, access, gateway, billing, usage);
 
-        String meter;
-        if (Files.exists(meterFile)) {
-            meter = Files.readString(meterFile).trim();
-        } else {
-            meter = load.pickMeter();
-            Files.writeString(meterFile, meter + "\n");
+        // bench/run picks the meter and its year in the read model: "<cds_meterdevice_id> TAB <after>/<before>".
+        String[] meterYear = Files.readString(meterFile).trim().split("\t");
+        if (meterYear.length != 2 || !meterYear[1].contains("/")) {
+            throw new IllegalArgumentException(meterFile + ": expected <cds_meterdevice_id> TAB <after>/<before>");
         }
-        String yearQuery = "/cds/v1/usage-segments?cds_meterdevice_ids=" + meter + "&" + YEAR + "&limit=100";
+        String meter = meterYear[0];
+        String[] window = meterYear[1].split("/");
+        String yearQuery = "/cds/v1/usage-segments?cds_meterdevice_ids=" + meter + "&after=" + window[0]
+                + "&before=" + window[1] + "&limit=100";
         long t = System.nanoTime();
         long directValues = load.meterYear(yearQuery, false);
         double directMs = (System.nanoTime() - t) / 1e6;
@@ -108,6 +107,9 @@ public final class ApiLoad {
         ops.put("accounts", g -> load.list("/cds/v1/accounts", ACCOUNTS, "accounts", g));
         ops.put("bill-sections", g -> load.list("/cds/v1/bill-sections", BILL_SECTIONS, "bill_sections", g));
         ops.put("meter-year", g -> load.meterYear(yearQuery, g));
+        // -Dcalls=meter-year (comma-separated) measures only those calls, e.g. while profiling one of them.
+        List<String> calls = List.of(System.getProperty("calls", String.join(",", ops.keySet())).split(","));
+        ops.keySet().retainAll(calls);
         try (PrintStream tsv = new PrintStream(Files.newOutputStream(out,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
             tsv.printf("# %s: meter %s, %d quarter-hour values in its year directly, %s through the gateway;"
@@ -244,28 +246,5 @@ public final class ApiLoad {
     private static String pathAndQuery(String url) {
         URI u = URI.create(url);
         return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    }
-
-    /** The meter (first page of meter devices) whose year holds the most quarter-hour values: 35,040 when complete. */
-    private String pickMeter() throws Exception {
-        JsonNode devices = get("/cds/v1/meter-devices?limit=100", USAGE, false).get("meter_devices");
-        String best = null;
-        long bestValues = -1;
-        int tried = 0;
-        for (JsonNode d : devices) {
-            String id = d.get("cds_meterdevice_id").asText();
-            long v = meterYear("/cds/v1/usage-segments?cds_meterdevice_ids=" + id + "&" + YEAR + "&limit=100", false);
-            if (v > bestValues) {
-                best = id;
-                bestValues = v;
-            }
-            if (bestValues == 35_040 || ++tried >= 12) {
-                break;
-            }
-        }
-        if (best == null) {
-            throw new IllegalStateException("no meter device with usage");
-        }
-        return best;
     }
 }

@@ -43,8 +43,8 @@ import org.lfenergy.cds.contracts.grant.ScopeGrant;
 public final class CdsAccess {
 
     /**
-     * The history each direct-access grant asks for: the deepest the scope allows (P3Y), because the generated data
-     * lies in 2024 and the defaults (P1Y, P13M) count back from today.
+     * The history each direct-access grant asks for: the deepest the scope allows (P3Y), because P3 adds data before
+     * the demo's year, and a stack's demo year may itself lie further back than the defaults (P1Y, P13M) reach.
      */
     private static final Map<String, String> HISTORY = Map.of(
             "cds_query_bill_sections", "start_date",

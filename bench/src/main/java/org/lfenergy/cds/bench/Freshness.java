@@ -65,6 +65,10 @@ public final class Freshness {
             String query = "/cds/v1/usage-segments?meter_numbers=" + URLEncoder.encode(meter, StandardCharsets.UTF_8)
                     + "&after=" + at + "&before=" + at + "&limit=100";
 
+            // A value already served would stop the clock at once: the files must carry data not yet delivered.
+            if (holds(json.readTree(usage(http, access, gateway + query)), at, value)) {
+                throw new IllegalStateException(f + ": its last row is already served before the upload");
+            }
             long t0 = System.nanoTime();
             HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(ingest + "/files/"
                             + f.getFileName())).timeout(Duration.ofSeconds(60))
@@ -87,13 +91,7 @@ public final class Freshness {
                         throw new IllegalStateException(f + " ended " + file);
                     }
                 }
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(gateway + query))
-                        .header("Authorization", "Bearer " + access.token(ApiLoad.USAGE))
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("GET " + query + " answered " + r.statusCode());
-                }
-                if (holds(json.readTree(r.body()), at, value)) {
+                if (holds(json.readTree(usage(http, access, gateway + query)), at, value)) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
@@ -113,6 +111,18 @@ public final class Freshness {
                 seconds.length));
         Files.writeString(out, tsv.toString());
         System.out.print(tsv.substring(tsv.lastIndexOf("#")));
+    }
+
+    /** One page of usage segments through the gateway with the usage token; anything but 200 ends the run. */
+    private static byte[] usage(HttpClient http, CdsAccess access, String url) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + access.token(ApiLoad.USAGE))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.body();
     }
 
     /** Whether a returned interval segment covering {@code at} carries {@code value} (either sign) in its slot. */

@@ -1,7 +1,7 @@
 package org.lfenergy.cds.gateway.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import org.lfenergy.cds.contracts.grant.GrantEvent;
  * The current state of every CDS grant, as last published on {@code cds.grants.v1}. Written by one consumer thread,
  * read by every request; a change is visible to the next request as soon as it is applied.
  */
-@ApplicationScoped
+@Singleton // no client proxy on the per-request path
 public class GrantCache {
 
     private final Map<String, GrantEvent> grants = new ConcurrentHashMap<>();

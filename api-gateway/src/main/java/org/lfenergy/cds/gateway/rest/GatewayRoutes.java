@@ -3,9 +3,11 @@ package org.lfenergy.cds.gateway.rest;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.AuthenticationFailedException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -13,8 +15,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.lfenergy.cds.gateway.service.ForwardedHeaders;
 import org.lfenergy.cds.gateway.service.GatewayError;
 import org.lfenergy.cds.gateway.service.GatewayException;
 import org.lfenergy.cds.gateway.service.GatewayMetrics;
+import org.lfenergy.cds.gateway.service.GatewayTracing;
 import org.lfenergy.cds.gateway.service.GrantAuthorizer;
 import org.lfenergy.cds.gateway.service.SignedFilters;
 import org.lfenergy.cds.gateway.service.TokenClaims;
@@ -42,9 +45,10 @@ import org.lfenergy.cds.gateway.service.VerifiedTokens;
  * The public routes. {@code /cds/v1/<api>} (the nine data APIs) need a valid bearer token whose grant covers the API;
  * they go to billing-service or usage-service with the signed access filter. The auth paths go to auth-service
  * unchanged. Everything else ({@code /q/*}: health, metrics, OpenAPI, Swagger UI) is served by the gateway itself.
- * Runs on the event loop: token validation, grant lookup and forwarding never block.
+ * Runs on the event loop: token validation, grant lookup and forwarding never block. The per-request path uses plain
+ * Vert.x futures (Mutiny only where quarkus-oidc verifies a token not seen before).
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
@@ -58,10 +62,12 @@ public class GatewayRoutes {
     private final GatewayMetrics metrics;
     private final GatewayConfig config;
     private final VerifiedTokens verifiedTokens;
+    private final GatewayTracing tracing;
 
     public GatewayRoutes(TenantIdentityProvider tokens, GrantAuthorizer authorizer, ClientRateLimiter rateLimiter,
             SignedFilters signedFilters, UpstreamProxy proxy, GatewayMetrics metrics, GatewayConfig config,
-            VerifiedTokens verifiedTokens) {
+            VerifiedTokens verifiedTokens, GatewayTracing tracing) {
+        this.tracing = tracing;
         this.tokens = tokens;
         this.authorizer = authorizer;
         this.rateLimiter = rateLimiter;
@@ -111,8 +117,15 @@ public class GatewayRoutes {
         Target t = target.get();
         HttpServerRequest in = ctx.request();
         long start = System.nanoTime();
-        ctx.addEndHandler(v -> metrics.record(t.route(), t.upstream() == null ? "none" : t.upstream().displayName(),
-                ctx.response().getStatusCode(), System.nanoTime() - start));
+        io.opentelemetry.context.Context trace = tracing.startServer(in, t.api() == null ? null : t.api().path());
+        ctx.addEndHandler(v -> {
+            int status = ctx.response().getStatusCode();
+            long nanos = System.nanoTime() - start;
+            // a recorded trace is current while timing, so the histogram's exemplar names it
+            tracing.inRecordedSpan(trace, () -> metrics.record(t.route(),
+                    t.upstream() == null ? "none" : t.upstream().displayName(), status, nanos));
+            tracing.endServer(trace, status);
+        });
         if (t.upstream() == null) {
             respond(ctx, GatewayError.unknownApi(path));
             return;
@@ -120,41 +133,67 @@ public class GatewayRoutes {
         in.pause(); // the body (if any) is streamed to the service once the request is authorized
         String query = in.query();
         String pathAndQuery = query == null ? path : path + "?" + query;
-        Uni<MultiMap> headers = t.api() == null
-                ? Uni.createFrom().item(ForwardedHeaders.request(in, false))
-                : authorize(in, t.api());
-        headers.chain(h -> proxy.send(t.upstream(), in, pathAndQuery, h))
-                .subscribe().with(response -> stream(ctx, response), failure -> fail(ctx, t, failure));
+        Future<MultiMap> headers;
+        try {
+            headers = t.api() == null
+                    ? Future.succeededFuture(ForwardedHeaders.request(in, false))
+                    : authorize(in, t.api());
+        } catch (RuntimeException e) {
+            headers = Future.failedFuture(e);
+        }
+        headers.compose(h -> proxy.send(t.upstream(), in, pathAndQuery, h, trace))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        stream(ctx, ar.result());
+                    } else {
+                        fail(ctx, t, ar.cause());
+                    }
+                });
     }
 
-    /** Validates the bearer token, applies the rate limit and the grant; the headers for the service. */
-    private Uni<MultiMap> authorize(HttpServerRequest in, DataApi api) {
+    /**
+     * Validates the bearer token, applies the rate limit and the grant; the headers for the service. A token verified
+     * before (and not expired) is decided synchronously; a new one goes through quarkus-oidc first.
+     */
+    private Future<MultiMap> authorize(HttpServerRequest in, DataApi api) {
         String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().failure(GatewayError.missingToken().exception());
+            return Future.failedFuture(GatewayError.missingToken().exception());
         }
         String token = authorization.substring(BEARER.length()).trim();
         if (token.isEmpty()) {
-            return Uni.createFrom().failure(GatewayError.invalidToken("Empty bearer token").exception());
+            return Future.failedFuture(GatewayError.invalidToken("Empty bearer token").exception());
         }
         Optional<TokenClaims> known = verifiedTokens.find(token);
         if (known.isPresent()) {
-            try {
-                return Uni.createFrom().item(forward(in, api, known.get()));
-            } catch (RuntimeException e) {
-                return Uni.createFrom().failure(e);
-            }
+            return Future.succeededFuture(forward(in, api, known.get()));
         }
-        return tokens.authenticate(new AccessTokenCredential(token))
-                .onFailure().transform(GatewayRoutes::tokenFailure)
-                .map(identity -> {
-                    JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
-                    TokenClaims claims = TokenClaims.read(name -> "aud".equals(name) ? jwt.getAudience() : jwt.getClaim(name),
-                            config.token().clientClaims(), config.token().grantClaim());
-                    long exp = jwt.getExpirationTime();
-                    verifiedTokens.put(token, claims, exp > 0 ? Instant.ofEpochSecond(exp) : null);
-                    return forward(in, api, claims);
-                });
+        // back on the request's own context when done, so the upstream call continues the request's trace
+        Context context = Vertx.currentContext();
+        Promise<MultiMap> result = Promise.promise();
+        tokens.authenticate(new AccessTokenCredential(token))
+                .subscribe().with(identity -> onContext(context, () -> {
+                    try {
+                        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+                        TokenClaims claims = TokenClaims.read(
+                                name -> "aud".equals(name) ? jwt.getAudience() : jwt.getClaim(name),
+                                config.token().clientClaims(), config.token().grantClaim());
+                        long exp = jwt.getExpirationTime();
+                        verifiedTokens.put(token, claims, exp > 0 ? Instant.ofEpochSecond(exp) : null);
+                        result.complete(forward(in, api, claims));
+                    } catch (RuntimeException e) {
+                        result.fail(e);
+                    }
+                }), failure -> onContext(context, () -> result.fail(tokenFailure(failure))));
+        return result.future();
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
     }
 
     /** The checks after the token's signature: token shape, rate limit, grant; the headers for the service. */
@@ -189,7 +228,7 @@ public class GatewayRoutes {
         if (response.statusMessage() != null) {
             out.setStatusMessage(response.statusMessage());
         }
-        out.headers().addAll(ForwardedHeaders.response(response.headers()));
+        ForwardedHeaders.copyResponse(response.headers(), out.headers());
         if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(ctx.request().method(), response.statusCode())) {
             out.setChunked(true);
         }
@@ -210,9 +249,6 @@ public class GatewayRoutes {
         GatewayError error;
         if (failure instanceof GatewayException g) {
             error = g.error();
-        } else if (failure instanceof CircuitBreakerOpenException) {
-            error = GatewayError.unavailable(t.upstream().displayName() + " is unavailable (circuit open)",
-                    proxy.retryAfterSeconds(t.upstream()));
         } else if (failure instanceof TimeoutException) {
             error = GatewayError.gatewayTimeout(t.upstream().displayName() + " did not answer in time");
         } else if (failure instanceof ConnectException) {

@@ -1,6 +1,6 @@
 package org.lfenergy.cds.gateway.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import org.lfenergy.cds.gateway.config.GatewayConfig;
  * {@code refill-per-second}. Buckets exist only for clients that presented a valid token, so their number is bounded
  * by the registered clients.
  */
-@ApplicationScoped
+@Singleton // no client proxy on the per-request path
 public class ClientRateLimiter {
 
     private final GatewayConfig.RateLimit config;

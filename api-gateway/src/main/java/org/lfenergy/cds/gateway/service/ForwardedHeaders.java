@@ -69,17 +69,15 @@ public final class ForwardedHeaders {
         return out;
     }
 
-    /** The response headers for the client: everything but hop-by-hop headers. */
-    public static MultiMap response(MultiMap upstream) {
+    /** Adds the response headers for the client to {@code out}: everything but hop-by-hop headers. */
+    public static void copyResponse(MultiMap upstream, MultiMap out) {
         Set<String> named = namedByConnection(upstream);
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
         upstream.forEach(e -> {
             String name = e.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
                 out.add(e.getKey(), e.getValue());
             }
         });
-        return out;
     }
 
     /** The headers the {@code Connection} header names (hop-by-hop too); usually none. */

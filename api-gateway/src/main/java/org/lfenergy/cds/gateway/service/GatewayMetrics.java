@@ -2,7 +2,7 @@ package org.lfenergy.cds.gateway.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * route (the data API's name such as {@code accounts}, {@code auth}, or {@code unknown}), the upstream service and the
  * HTTP status the client got.
  */
-@ApplicationScoped
+@Singleton // no client proxy on the per-request path
 public class GatewayMetrics {
 
     private final MeterRegistry registry;

@@ -1,7 +1,7 @@
 package org.lfenergy.cds.gateway.service;
 
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.lfenergy.cds.gateway.messaging.GrantCache;
  * token's) must expose the requested API. The answer is the access filter to forward (about the deployment's GridX
  * client, {@code cds.gridx.client}), or a {@link GatewayException}.
  */
-@ApplicationScoped
+@Singleton // no client proxy on the per-request path
 @Startup // checks cds.gridx.client when the gateway starts, not on the first data request
 public class GrantAuthorizer {
 

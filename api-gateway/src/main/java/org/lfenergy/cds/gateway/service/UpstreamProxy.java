@@ -1,9 +1,7 @@
 package org.lfenergy.cds.gateway.service;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.TypedGuard;
-import io.smallrye.mutiny.Uni;
+import io.opentelemetry.context.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -13,39 +11,39 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Singleton;
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.lfenergy.cds.gateway.config.UpstreamsConfig;
 
 /**
- * Sends requests to the services with one pooled Vert.x HTTP client per service, each behind its own SmallRye Fault
- * Tolerance circuit breaker ({@code upstream-auth}, {@code upstream-billing}, {@code upstream-usage}). Connection
- * failures and timeouts count as failures; HTTP answers of any status are passed on and count as successes. The
- * response comes back paused, so the caller can stream its body with back-pressure.
+ * Sends requests to the services with one pooled Vert.x HTTP client per service, each behind its own
+ * {@link CircuitBreaker}. Connection failures and timeouts count as failures; HTTP answers of any status are passed
+ * on and count as successes; an open breaker answers 503 ({@link GatewayError#unavailable}) without calling the
+ * service. The response comes back paused, so the caller can stream its body with back-pressure. Plain Vert.x
+ * futures on the event loop: no Mutiny or fault-tolerance wrappers per call. {@code @Singleton}: no client proxy
+ * between the routes and this bean.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamProxy {
 
     private final Map<UpstreamService, Target> targets = new EnumMap<>(UpstreamService.class);
 
     /** One service: where it is, its client and guard. */
-    record Target(UpstreamService service, String host, int port, boolean ssl, String basePath, HttpClient client,
-            long responseTimeoutMs, long breakerDelayMs, TypedGuard<Uni<HttpClientResponse>> guard) {
+    record Target(UpstreamService service, String host, int port, boolean ssl, String origin, String basePath,
+            HttpClient client,
+            long responseTimeoutMs, long breakerDelayMs, CircuitBreaker breaker) {
     }
 
-    public UpstreamProxy(Vertx vertx, UpstreamsConfig config) {
+    private final GatewayTracing tracing;
+
+    public UpstreamProxy(Vertx vertx, UpstreamsConfig config, GatewayTracing tracing) {
+        this.tracing = tracing;
         add(vertx, UpstreamService.AUTH, config.auth());
         add(vertx, UpstreamService.BILLING, config.billing());
         add(vertx, UpstreamService.USAGE, config.usage());
-    }
-
-    /** Name of a service's circuit breaker (for {@link CircuitBreakerMaintenance}). */
-    public static String breakerName(UpstreamService service) {
-        return "upstream-" + service.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void add(Vertx vertx, UpstreamService service, UpstreamsConfig.Upstream config) {
@@ -54,27 +52,18 @@ public class UpstreamProxy {
         int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
         String basePath = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setName("upstream-" + service.name().toLowerCase(java.util.Locale.ROOT))
+                .setName("upstream-" + service.name().toLowerCase(Locale.ROOT))
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnections())
                 .setKeepAlive(true)
                 .setSsl(ssl)
                 .setDecompressionSupported(false));
         UpstreamsConfig.Breaker b = config.circuitBreaker();
-        TypedGuard<Uni<HttpClientResponse>> guard = TypedGuard.create(new TypeLiteral<Uni<HttpClientResponse>>() {
-                })
-                .withDescription(service.displayName())
-                .withCircuitBreaker()
-                .name(breakerName(service))
-                .requestVolumeThreshold(b.requestVolumeThreshold())
-                .failureRatio(b.failureRatio())
-                .delay(b.delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(b.successThreshold())
-                .done()
-                .withThreadOffload(false)
-                .build();
-        targets.put(service, new Target(service, uri.getHost(), port, ssl, basePath, client,
-                config.responseTimeout().toMillis(), b.delay().toMillis(), guard));
+        CircuitBreaker breaker = new CircuitBreaker(b.requestVolumeThreshold(), b.failureRatio(),
+                b.delay().toNanos(), b.successThreshold(), System::nanoTime);
+        String origin = (ssl ? "https://" : "http://") + uri.getHost() + ":" + port;
+        targets.put(service, new Target(service, uri.getHost(), port, ssl, origin, basePath, client,
+                config.responseTimeout().toMillis(), b.delay().toMillis(), breaker));
     }
 
     /** Seconds a caller should wait when the service's breaker is open. */
@@ -82,50 +71,60 @@ public class UpstreamProxy {
         return Math.max(1, (targets.get(service).breakerDelayMs() + 999) / 1000);
     }
 
-    /** Whether the service's circuit breaker currently refuses calls. */
-    public boolean isOpen(UpstreamService service) {
-        return CircuitBreakerMaintenance.get().currentState(breakerName(service)) == CircuitBreakerState.OPEN;
+    /** The state of the service's circuit breaker. */
+    public CircuitBreaker.State breakerState(UpstreamService service) {
+        return targets.get(service).breaker().state();
+    }
+
+    /** Closes the service's circuit breaker (operations, tests). */
+    public void resetBreaker(UpstreamService service) {
+        targets.get(service).breaker().reset();
     }
 
     /**
      * Sends {@code in}'s method and body (if any) to {@code service} at {@code pathAndQuery} with {@code headers}.
-     * The returned response is paused.
+     * The returned response is paused. Fails with a {@link GatewayException} (503) while the breaker is open, else
+     * with the exchange's own failure (connection refused, timeout...). The call continues the trace of
+     * {@code trace} (the request's SERVER span, {@link GatewayTracing}).
      */
-    public Uni<HttpClientResponse> send(UpstreamService service, HttpServerRequest in, String pathAndQuery,
-            MultiMap headers) {
+    public Future<HttpClientResponse> send(UpstreamService service, HttpServerRequest in, String pathAndQuery,
+            MultiMap headers, Context trace) {
         Target t = targets.get(service);
-        return t.guard().get(() -> exchange(t, in, pathAndQuery, headers));
-    }
-
-    private static Uni<HttpClientResponse> exchange(Target t, HttpServerRequest in, String pathAndQuery,
-            MultiMap headers) {
-        return Uni.createFrom().emitter(emitter -> {
-            RequestOptions options = new RequestOptions()
-                    .setMethod(in.method())
-                    .setHost(t.host())
-                    .setPort(t.port())
-                    .setSsl(t.ssl())
-                    .setURI(t.basePath() + pathAndQuery)
-                    .setHeaders(headers)
-                    .setIdleTimeout(t.responseTimeoutMs());
-            boolean body = hasBody(in);
-            t.client().request(options)
-                    .compose(request -> {
-                        if (body) {
-                            return request.send(in);
-                        }
-                        in.resume(); // nothing to read; let the server side finish the (empty) request
-                        return request.send();
-                    })
-                    .onComplete(ar -> {
-                        if (ar.succeeded()) {
-                            ar.result().pause();
-                            emitter.complete(ar.result());
-                        } else {
-                            emitter.fail(ar.cause());
-                        }
-                    });
-        });
+        CircuitBreaker breaker = t.breaker();
+        long permit = breaker.tryAcquire();
+        if (permit == CircuitBreaker.REFUSED) {
+            return Future.failedFuture(GatewayError.unavailable(service.displayName()
+                    + " is unavailable (circuit open)", retryAfterSeconds(service)).exception());
+        }
+        String uri = t.basePath() + pathAndQuery;
+        Context call = tracing.startClient(trace, in.method(), service, t.host(), t.port(), t.origin(), uri, headers);
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(t.host())
+                .setPort(t.port())
+                .setSsl(t.ssl())
+                .setURI(uri)
+                .setHeaders(headers)
+                .setIdleTimeout(t.responseTimeoutMs());
+        boolean body = hasBody(in);
+        return t.client().request(options)
+                .compose(request -> {
+                    if (body) {
+                        return request.send(in);
+                    }
+                    in.resume(); // nothing to read; let the server side finish the (empty) request
+                    return request.send();
+                })
+                .andThen(ar -> {
+                    if (ar.succeeded()) {
+                        ar.result().pause();
+                        breaker.succeeded(permit);
+                        tracing.endClient(trace, call, ar.result().statusCode(), null);
+                    } else {
+                        breaker.failed(permit);
+                        tracing.endClient(trace, call, 0, ar.cause());
+                    }
+                });
     }
 
     private static boolean hasBody(HttpServerRequest in) {

@@ -77,6 +77,14 @@ public interface CdsConfig {
         /** Password of the demo users (from the environment, never committed); demo users need it. */
         Optional<String> demoPassword();
 
+        /**
+         * How receipt e-mails reach the customer when no other {@code ReceiptMailTransport} bean is deployed:
+         * {@code log} (the whole message in the log, the default: the local stack needs no SMTP server) or
+         * {@code disabled}.
+         */
+        @WithDefault("log")
+        String receiptMail();
+
         /** Name of the utility shown on the customer pages. */
         @WithDefault("CDS Demo Utility")
         String brandName();

@@ -48,6 +48,13 @@ public class ClientObjectRepository {
                 .replaceWithVoid();
     }
 
+    /** Locks the object's row until the transaction ends (serialises concurrent changes of one object). */
+    public Uni<Optional<ClientObject>> lock(SqlClient sql, String clientId) {
+        return sql.preparedQuery("select " + COLUMNS + " from client_object where client_id = $1 for update")
+                .execute(Tuple.of(clientId))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
     public Uni<Optional<ClientObject>> find(String clientId) {
         return pool.preparedQuery("select " + COLUMNS + " from client_object where client_id = $1")
                 .execute(Tuple.of(clientId))

@@ -34,6 +34,22 @@ public class ReceiptRepository {
                 .replaceWithVoid();
     }
 
+    /** One receipt of a Grant, for the version links. */
+    public record Version(String token, String confirmation, Instant created) {
+    }
+
+    /** Every receipt of a Grant, oldest first. */
+    public Uni<java.util.List<Version>> ofGrant(String grantId) {
+        return pool.preparedQuery("select receipt_token, confirmation, created from receipt where grant_id = $1"
+                + " order by created, confirmation").execute(Tuple.of(grantId))
+                .map(rows -> {
+                    java.util.List<Version> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new Version(r.getString(0), r.getString(1),
+                            instant(r.getOffsetDateTime(2)))));
+                    return out;
+                });
+    }
+
     public Uni<Optional<Receipt>> find(String token) {
         return pool.preparedQuery("select receipt_token, confirmation, grant_id, created, document::text"
                 + " from receipt where receipt_token = $1").execute(Tuple.of(token))

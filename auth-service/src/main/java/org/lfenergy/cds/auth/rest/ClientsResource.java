@@ -61,12 +61,17 @@ public class ClientsResource {
                 });
     }
 
-    /** WG1-02 §5.5: full replacement of the editable fields; 200 with the Client Object as now stored. */
+    /**
+     * WG1-02 §5.5: full replacement of the editable fields; 200 with the Client Object as now stored, or 202 with it
+     * unchanged when the change waits for the server's review (a {@code field_changes} Message describes it).
+     */
     @PUT
     @Path("{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<ObjectNode> replace(@PathParam("clientId") String clientId, JsonNode body) {
-        return admin.registrant(identity).chain(me -> clientService.replace(clientId, me.registrantId(), body));
+    public Uni<jakarta.ws.rs.core.Response> replace(@PathParam("clientId") String clientId, JsonNode body) {
+        return admin.registrant(identity).chain(me -> clientService.replace(clientId, me.registrantId(), body))
+                .map(o -> jakarta.ws.rs.core.Response.status(o.status()).entity(o.client())
+                        .type(MediaType.APPLICATION_JSON).build());
     }
 
     @GET

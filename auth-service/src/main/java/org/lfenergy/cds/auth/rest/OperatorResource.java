@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import org.lfenergy.cds.auth.mapping.MessageMapper;
+import org.lfenergy.cds.auth.repository.MessageRepository;
+import org.lfenergy.cds.auth.service.ClientService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +29,8 @@ import org.lfenergy.cds.auth.service.ProductionApproval;
 import org.lfenergy.cds.auth.service.model.GrantState;
 
 /**
- * The utility's operator API (not part of CDS): production approval of sandbox Client Objects and server-side Grant
+ * The utility's operator API (not part of CDS): production approval of sandbox Client Objects, review of held Clients
+ * API changes, Server-Provided Files and server-side Grant
  * status changes. Callers need a token of realm {@code cds} carrying the realm role {@value #ROLE}.
  */
 @Path("/cds-admin/v1")
@@ -40,9 +47,17 @@ public class OperatorResource {
     private final GrantRepository grants;
     private final GrantMapper grantMapper;
     private final org.lfenergy.cds.auth.service.ServerFiles files;
+    private final ClientService clientService;
+    private final MessageRepository messages;
+    private final MessageMapper messageMapper;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public OperatorResource(ProductionApproval approval, ClientObjectMapper clientMapper, GrantService grantService,
-            GrantRepository grants, GrantMapper grantMapper, org.lfenergy.cds.auth.service.ServerFiles files) {
+            GrantRepository grants, GrantMapper grantMapper, org.lfenergy.cds.auth.service.ServerFiles files,
+            ClientService clientService, MessageRepository messages, MessageMapper messageMapper) {
+        this.clientService = clientService;
+        this.messages = messages;
+        this.messageMapper = messageMapper;
         this.files = files;
         this.approval = approval;
         this.clientMapper = clientMapper;
@@ -56,6 +71,58 @@ public class OperatorResource {
     @Path("clients/{clientId}/production")
     public Uni<Response> approveProduction(@PathParam("clientId") String clientId) {
         return approval.approve(clientId).map(c -> Response.status(201).entity(clientMapper.toJson(c)).build());
+    }
+
+    /**
+     * Clients API changes waiting for review (WG1-02 §5.5 202 path), oldest first: {@code {"changes": [{message_id,
+     * client_id, registrant_id, requested, body, message}]}}; {@code client_id} filters one object.
+     */
+    @GET
+    @Path("client-changes")
+    public Uni<ObjectNode> heldChanges(@jakarta.ws.rs.QueryParam("client_id") String clientId) {
+        return clientService.heldChanges(clientId == null || clientId.isBlank() ? null : clientId)
+                .chain(list -> {
+                    ObjectNode out = JSON.objectNode();
+                    ArrayNode changes = out.putArray("changes");
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (var c : list) {
+                        ObjectNode o = changes.addObject();
+                        o.put("message_id", c.messageId());
+                        o.put("client_id", c.clientId());
+                        o.put("registrant_id", c.registrantId());
+                        o.put("requested", Times.format(c.requested()));
+                        o.set("body", c.body());
+                        all = all.chain(() -> messages.find(c.messageId())
+                                .invoke(m -> m.ifPresent(x -> o.set("message", messageMapper.toJson(x))))
+                                .replaceWithVoid());
+                    }
+                    return all.replaceWith(out);
+                });
+    }
+
+    /** Approves a held change: applied (Keycloak mirror, changelog), its Message complete; 200 with the object. */
+    @POST
+    @Path("client-changes/{messageId}/approve")
+    public Uni<ObjectNode> approveChange(@PathParam("messageId") String messageId) {
+        return clientService.approve(messageId).map(clientMapper::toJson);
+    }
+
+    /**
+     * Rejects a held change: {@code {"reason": "..."}} (required: the Message's description must say why); the change
+     * is discarded, its Message rejected; 200 with the Message.
+     */
+    @POST
+    @Path("client-changes/{messageId}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> rejectChange(@PathParam("messageId") String messageId, JsonNode body) {
+        JsonNode reason = body == null ? null : body.get("reason");
+        if (body == null || !body.isObject() || reason == null || !reason.isTextual() || reason.asText().isBlank()
+                || reason.asText().length() > 2000) {
+            throw ApiError.badRequest("the body must be {\"reason\": \"...\"}: a non-blank string of at most 2000"
+                    + " characters (the client is told why)");
+        }
+        return clientService.reject(messageId, reason.asText().strip())
+                .chain(() -> messages.find(messageId)).map(m -> messageMapper.toJson(m.orElseThrow()));
     }
 
     /**

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,25 +47,20 @@ public class ReceiptResource {
     public Uni<Response> receipt(@PathParam("token") String token) {
         return receipts.page(token).chain(page -> {
             var d = page.receipt().document();
-            List<String> selected = new ArrayList<>();
-            d.path("selected").path("accounts").forEach(n -> selected.add("Account " + n.asText()));
-            d.path("selected").path("service_contracts").forEach(n -> selected.add("Service contract " + n.asText()));
-            d.path("selected").path("service_points").forEach(n -> selected.add("Service point " + n.asText()));
-            d.path("selected").path("meter_devices").forEach(n -> selected.add("Meter " + n.asText()));
-            d.path("selected").path("aggregations").forEach(n -> selected.add("Group (aggregation) " + n.asText()));
-            if (d.path("include_future").asBoolean(false)) {
-                selected.add("Accounts and services you add in the future");
-            }
+            var newer = page.newer();
             return receiptPage.data("brand", config.auth().brandName())
                     .data("confirmation", page.receipt().confirmation())
-                    .data("created", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
-                            .format(page.receipt().created().atZone(zone)))
+                    .data("created", Receipts.DATE_TIME.format(page.receipt().created().atZone(zone)))
+                    .data("newerPath", newer == null ? null : newer.token())
+                    .data("newerConfirmation", newer == null ? null : newer.confirmation())
+                    .data("replaces", d.path("replaces").asText(null))
+                    .data("changes", page.changes())
                     .data("status", status(page.grant().status()))
                     .data("active", page.grant().status().allowsAccess())
                     .data("clientName", d.path("client_name").asText())
                     .data("clientUri", d.path("client_uri").asText(null))
                     .data("sections", sections(d.path("sections")))
-                    .data("selected", selected)
+                    .data("selected", Receipts.selectedLines(d))
                     .data("revokePath", token + "/revoke")
                     .createUni();
         }).map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

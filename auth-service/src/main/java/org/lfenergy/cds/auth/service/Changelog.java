@@ -51,6 +51,46 @@ public class Changelog {
         return notification(client.registrantId(), d, now);
     }
 
+    /**
+     * A Clients API PUT waits for the server's review (WG1-02 §5.5): a {@code field_changes} Message, status
+     * {@code pending}, whose {@code updates_requested} list every changed field with {@code previous_value} /
+     * {@code new_value}; each item's {@code description} says whether the field itself needs review or only waits
+     * with the others (the PUT applies as a whole).
+     */
+    public Message fieldChanges(ClientObject client, List<ClientUpdate.Change> changes,
+            List<ClientUpdate.Change> reviewed, Instant now) {
+        ObjectNode d = mapper.createObjectNode();
+        d.put("name", "Changes to Client Object " + client.clientId() + " wait for review");
+        d.put("description", "Your update of Client Object " + client.clientId() + " changes "
+                + String.join(", ", reviewed.stream().map(ClientUpdate.Change::field).toList())
+                + ", which the server reviews before they apply; until then the object keeps its current values."
+                + " The whole update applies when it is approved.");
+        ArrayNode updates = d.putArray("updates_requested");
+        for (ClientUpdate.Change c : changes) {
+            ObjectNode u = updates.addObject();
+            u.put("field", c.field());
+            u.put("name", c.field());
+            u.put("description", reviewed.contains(c) ? "needs review" : "applies with the reviewed changes");
+            u.set("previous_value", c.previous());
+            u.set("new_value", c.next());
+        }
+        d.put("related_uri", urls.client(client.clientId()));
+        d.put("related_type", "client");
+        return new Message(Ids.random("m"), client.registrantId(), null, "field_changes", "pending", false, null, now,
+                now, d);
+    }
+
+    /**
+     * A held {@code field_changes} Message resolved: its new status, why appended to its description, unread again
+     * (the client has news).
+     */
+    public static Message resolved(Message m, String status, String why, Instant now) {
+        ObjectNode d = m.document().deepCopy();
+        d.put("description", d.path("description").asText("") + " " + why);
+        return new Message(m.messageId(), m.registrantId(), m.previousId(), m.type(), status, false, m.creator(),
+                m.created(), now, d);
+    }
+
     /** A new Client Object was added after registration (e.g. a production object after approval). */
     public Message clientAdded(ClientObject client, String why, Instant now) {
         ObjectNode d = mapper.createObjectNode();

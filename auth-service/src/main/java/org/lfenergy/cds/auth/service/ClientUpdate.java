@@ -41,6 +41,25 @@ public final class ClientUpdate {
         }
     }
 
+    /**
+     * Fields a customer sees on the authorization form and receipt, or that decide where codes go: on a production
+     * Client Object with response types, a change to any of them waits for the server's review (202).
+     */
+    public static final List<String> REVIEWED = List.of("client_name", "client_uri", "logo_uri", "tos_uri",
+            "policy_uri", "redirect_uris", "cds_purposes");
+
+    /** Whether changes to {@link #REVIEWED} fields of this object wait for review: production consent objects. */
+    public static boolean reviewsChanges(ClientObject c) {
+        return !c.responseTypes().isEmpty() && c.statusOptions().contains("production");
+    }
+
+    /** The changes of a result that need review before they apply (empty: apply at once). */
+    public static List<Change> needingReview(ClientObject current, Result result) {
+        return reviewsChanges(current)
+                ? result.changes().stream().filter(c -> REVIEWED.contains(c.field())).toList()
+                : List.of();
+    }
+
     /** Document member: the registration-time values that omitted descriptive fields reset to. */
     static final String REGISTERED = "cds_registered";
     /** Id of the server-default Purpose every consent object gets. */

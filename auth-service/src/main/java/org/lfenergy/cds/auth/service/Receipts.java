@@ -7,6 +7,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.jboss.logging.Logger;
+import org.lfenergy.cds.auth.repository.ClientObjectRepository;
+import org.lfenergy.cds.auth.service.keycloak.KeycloakRealm;
 import java.util.List;
 import org.lfenergy.cds.auth.config.CdsConfig;
 import org.lfenergy.cds.auth.mapping.AuthorizationFormView;
@@ -28,6 +33,9 @@ import org.lfenergy.cds.auth.service.scope.ScopeCatalog;
 public class Receipts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(Receipts.class);
+    /** How receipts show their date and time (in the utility's zone). */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final ReceiptRepository receipts;
     private final GrantService grants;
@@ -36,9 +44,18 @@ public class Receipts {
     private final CdsUrls urls;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
+    private final ClientObjectRepository clients;
+    private final KeycloakRealm keycloak;
+    private final ReceiptMailTransport transport;
+    private final ZoneId zone;
 
     public Receipts(ReceiptRepository receipts, GrantService grants, ScopeCatalog catalog, CdsConfig config,
-            CdsUrls urls, ObjectMapper mapper) {
+            CdsUrls urls, ObjectMapper mapper, ClientObjectRepository clients, KeycloakRealm keycloak,
+            ReceiptMailTransport transport) {
+        this.clients = clients;
+        this.keycloak = keycloak;
+        this.transport = transport;
+        this.zone = ZoneId.of(config.timezone());
         this.receipts = receipts;
         this.grants = grants;
         this.catalog = catalog;
@@ -52,7 +69,10 @@ public class Receipts {
         return String.format("%010d", Math.floorMod(RANDOM.nextLong(), 10_000_000_000L));
     }
 
-    /** Stores the receipt of an approval: a snapshot of what the customer saw and selected. */
+    /**
+     * Stores the receipt of an approval (a snapshot of what the customer saw and selected; a newer receipt of the same
+     * Grant supersedes the earlier ones) and e-mails it to the customer when their Keycloak user has an address.
+     */
     public Uni<Receipt> create(String confirmation, Grant grant, AuthorizationRequest request, ClientObject client,
             ObjectNode selections, Modifications changes) {
         var view = AuthorizationFormView.of(config.auth().brandName(), new CustomerAuthorization.Form(request, client,
@@ -77,16 +97,129 @@ public class Receipts {
         }
         d.set("selected", selections.path("numbers").deepCopy());
         d.put("include_future", selections.path("include_future").asBoolean(false));
-        Receipt receipt = new Receipt(Ids.secret(), confirmation, grant.grantId(), clock.instant(), d);
-        return receipts.insert(receipt).replaceWith(receipt);
+        d.put("scope", grant.enabledScope().isBlank() ? grant.scope() : grant.enabledScope());
+        // purpose texts go into the e-mail only when the utility reviewed them (production objects, WG3 §9.4)
+        d.put("purposes_reviewed", ClientUpdate.reviewsChanges(client));
+        return receipts.ofGrant(grant.grantId()).chain(earlier -> {
+            if (!earlier.isEmpty()) {
+                d.put("replaces", earlier.get(earlier.size() - 1).confirmation());
+            }
+            Receipt receipt = new Receipt(Ids.secret(), confirmation, grant.grantId(), clock.instant(), d);
+            return receipts.insert(receipt).replaceWith(receipt);
+        }).invoke(r -> notify(r, request.customerUserId()));
     }
 
-    /** The receipt behind a URL token and the current state of its Grant. */
+    /** E-mails the receipt in the background; a failure is logged and never undoes the approval. */
+    private void notify(Receipt receipt, String customerUserId) {
+        if (customerUserId == null) {
+            return;
+        }
+        keycloak.emailOf(customerUserId)
+                .chain(email -> email == null ? Uni.createFrom().voidItem()
+                        : transport.send(mail(email, config.auth().brandName(), receipt, url(receipt.token()), zone)))
+                .subscribe().with(ok -> {
+                }, e -> LOG.warnf(e, "receipt %s: the e-mail to the customer failed", receipt.confirmation()));
+    }
+
+    /**
+     * The receipt e-mail (WG3 §9.4 notification): brand, confirmation number and the direct link (required), the date
+     * and time, the app, what was shared with its durations, the selected resources, and the purpose only when the
+     * utility reviewed it.
+     */
+    public static ReceiptMailTransport.Mail mail(String to, String brand, Receipt receipt, String link, ZoneId zone) {
+        ObjectNode d = receipt.document();
+        StringBuilder t = new StringBuilder(brand).append("\n\n");
+        t.append("You authorized ").append(d.path("client_name").asText()).append(" to access your data.\n\n");
+        t.append("Confirmation number: ").append(receipt.confirmation()).append('\n');
+        t.append("Date: ").append(DATE_TIME.format(receipt.created().atZone(zone))).append('\n');
+        t.append("Receipt: ").append(link).append("\n");
+        if (d.hasNonNull("replaces")) {
+            t.append("This receipt replaces receipt ").append(d.get("replaces").asText())
+                    .append(" of the same authorization.\n");
+        }
+        t.append("\nWhat you shared:\n");
+        boolean purposes = d.path("purposes_reviewed").asBoolean(false);
+        for (var s : d.path("sections")) {
+            t.append("- ").append(s.path("name").asText()).append(": ").append(s.path("data").asText());
+            List<String> durations = new java.util.ArrayList<>();
+            s.path("durations").forEach(x -> durations.add(x.asText()));
+            if (!durations.isEmpty()) {
+                t.append(" (").append(String.join(" ", durations)).append(')');
+            }
+            t.append('\n');
+            if (purposes && s.hasNonNull("purpose_content")) {
+                t.append("  Purpose: ").append(s.get("purpose_content").asText()).append('\n');
+            }
+        }
+        List<String> selected = selectedLines(d);
+        if (!selected.isEmpty()) {
+            t.append("\nWhat you selected:\n");
+            selected.forEach(line -> t.append("- ").append(line).append('\n'));
+        }
+        t.append("\nOpen the receipt to see the current status or to revoke this access at any time, without logging")
+                .append(" in. Keep the link private: anyone who has it can do the same.\n");
+        return new ReceiptMailTransport.Mail(to, brand + ": authorization receipt " + receipt.confirmation(),
+                t.toString());
+    }
+
+    /** The selected resources of a receipt in plain words (include-future stated). */
+    public static List<String> selectedLines(ObjectNode d) {
+        List<String> selected = new java.util.ArrayList<>();
+        d.path("selected").path("accounts").forEach(n -> selected.add("Account " + n.asText()));
+        d.path("selected").path("service_contracts").forEach(n -> selected.add("Service contract " + n.asText()));
+        d.path("selected").path("service_points").forEach(n -> selected.add("Service point " + n.asText()));
+        d.path("selected").path("meter_devices").forEach(n -> selected.add("Meter " + n.asText()));
+        d.path("selected").path("aggregations").forEach(n -> selected.add("Group (aggregation) " + n.asText()));
+        if (d.path("include_future").asBoolean(false)) {
+            selected.add("Accounts and services you add in the future");
+        }
+        return selected;
+    }
+
+    /** The receipt behind a URL token, the current state of its Grant and client, and the Grant's receipts. */
     public Uni<ReceiptPage> page(String token) {
         return receipts.find(token == null ? "" : token).chain(found -> {
             Receipt r = found.orElseThrow(() -> ApiError.notFound("no such receipt"));
-            return grants.get(r.grantId()).map(g -> new ReceiptPage(r, g));
+            return grants.get(r.grantId()).chain(g -> clients.find(g.clientId()).chain(c -> receipts.ofGrant(g.grantId())
+                    .map(versions -> new ReceiptPage(r, g, versions, changesSince(r, g, c.orElse(null))))));
         });
+    }
+
+    /**
+     * What changed since the receipt was issued (WG3 §9.4 "changes and versions"), each next to the original: the
+     * app's name and link, and the data the Grant still gives (the client may reduce it, the server may end it).
+     */
+    List<Change> changesSince(Receipt r, Grant g, ClientObject client) {
+        List<Change> out = new java.util.ArrayList<>();
+        ObjectNode d = r.document();
+        if (client != null) {
+            String name = client.document().path("client_name").asText(client.clientId());
+            if (!name.equals(d.path("client_name").asText())) {
+                out.add(new Change("App name", d.path("client_name").asText(), name));
+            }
+            String uri = client.document().path("client_uri").asText("");
+            if (!uri.equals(d.path("client_uri").asText(""))) {
+                out.add(new Change("App website", d.path("client_uri").asText("(none)"), uri.isEmpty() ? "(none)" : uri));
+            }
+        }
+        if (d.hasNonNull("scope")) {
+            String now = g.status().allowsAccess() ? g.enabledScope() : "";
+            if (!now.equals(d.get("scope").asText())) {
+                out.add(new Change("Data the app may access", scopeNames(d.get("scope").asText()),
+                        now.isBlank() ? "none" : scopeNames(now)));
+            }
+        }
+        return out;
+    }
+
+    private String scopeNames(String scope) {
+        return String.join(", ", java.util.Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isBlank())
+                .map(id -> catalog.scope(id).map(sc -> sc.published().path("name").asText(id)).orElse(id)).toList());
+    }
+
+    /** One change since a receipt was issued, shown next to the original value. */
+    @io.quarkus.qute.TemplateData
+    public record Change(String what, String was, String now) {
     }
 
     /** Revokes the receipt's Grant (no login: the receipt URL is the capability). */
@@ -100,7 +233,14 @@ public class Receipts {
         return urls.base() + "/oauth/receipts/" + token;
     }
 
-    /** A receipt with its Grant's current state. */
-    public record ReceiptPage(Receipt receipt, Grant grant) {
+    /** A receipt with its Grant's current state, the Grant's receipts (oldest first) and the changes since. */
+    public record ReceiptPage(Receipt receipt, Grant grant, List<ReceiptRepository.Version> versions,
+            List<Change> changes) {
+
+        /** The newest receipt of the Grant when it is not this one (this one is superseded), else null. */
+        public ReceiptRepository.Version newer() {
+            ReceiptRepository.Version last = versions.get(versions.size() - 1);
+            return last.token().equals(receipt.token()) ? null : last;
+        }
     }
 }

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lfenergy.cds.auth.support.Browser;
+import org.lfenergy.cds.auth.support.CapturingMailTransport;
 import org.lfenergy.cds.auth.support.ConsentClient;
 import org.lfenergy.cds.contracts.EventCodec;
 import org.lfenergy.cds.contracts.RowEvent;
@@ -404,6 +405,22 @@ class CustomerAuthorizationBrowserTest {
         assertThat(client.api("/cds-api/v1/grants/" + grantId).path("receipt_confirmations").get(0).asText())
                 .isEqualTo(confirmation);
         assertThat(receiptToken).doesNotContain(confirmation).hasSizeGreaterThan(40);
+        // the customer's e-mail (Keycloak user address) with brand, confirmation number and direct link
+        String link = base.resolve("/oauth/receipts/" + receiptToken).toString();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                !CapturingMailTransport.to(username + "@customers.invalid").isEmpty());
+        var mail = CapturingMailTransport.to(username + "@customers.invalid").get(0);
+        assertThat(mail.subject()).isEqualTo("CDS Demo Utility: authorization receipt " + confirmation);
+        assertThat(mail.text()).startsWith("CDS Demo Utility\n").contains("Confirmation number: " + confirmation)
+                .contains(link.substring(link.indexOf("/oauth/receipts/"))).contains("Service contract C2" + personId)
+                .doesNotContain("Purpose:"); // a sandbox object's purposes are not reviewed
+        // the app renames itself after the approval: the receipt shows the change next to the original
+        var clientObject = (com.fasterxml.jackson.databind.node.ObjectNode) client.api("/cds-api/v1/clients/"
+                + client.clientId);
+        String originalName = clientObject.path("client_name").asText();
+        clientObject.put("client_name", "Renamed after approval");
+        given().auth().oauth2(client.adminToken).contentType(ContentType.JSON).body(clientObject.toString())
+                .when().put("/cds-api/v1/clients/" + client.clientId).then().statusCode(200);
         // The hand-over from the default redirect page to this receipt (a cookie scoped to that page) is asserted
         // deterministically in AuthorizeRequestTest#defaultRedirectWithACodeShowsTheReceiptOfThisBrowsersApproval;
         // reading the cookie here raced with the page's own redirect.
@@ -416,15 +433,28 @@ class CustomerAuthorizationBrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("Active");
         assertThat(browser.findElement(By.cssSelector("meta[name=robots]")).getAttribute("content")).isEqualTo("noindex");
         assertThat(browser.findElement(By.id("selected")).getText()).contains("Service contract C2" + personId);
+        assertThat(changeRow("App name")).containsExactly(originalName, "Renamed after approval");
+        assertThat(browser.findElement(By.id("changes")).getText()).doesNotContain("Data the app may access");
+        assertThat(browser.findElements(By.id("superseded"))).isEmpty();
 
         browser.findElement(By.id("revoke")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("status"), "Revoked"));
+        assertThat(changeRow("Data the app may access").get(1)).isEqualTo("none");
+        assertThat(changeRow("Data the app may access").get(0)).isNotBlank().isNotEqualTo("none");
         assertThat(browser.findElements(By.id("revoke"))).isEmpty();
         assertThat(client.api("/cds-api/v1/grants/" + grantId).path("status").asText()).isEqualTo("revoked");
         TokenResponse refresh = token(new RefreshTokenGrant(tokens.getTokens().getRefreshToken()));
         assertThat(((TokenErrorResponse) refresh).getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    /** The "when you approved" and "now" cells of a row of the receipt's changes table. */
+    List<String> changeRow(String what) {
+        List<WebElement> cells = browser.findElements(By.xpath("//section[@id='changes']//tr[td[1][normalize-space()='"
+                + what + "']]/td"));
+        assertThat(cells).as("changes row " + what).hasSize(3);
+        return List.of(cells.get(1).getText(), cells.get(2).getText());
     }
 
     @Test
@@ -577,6 +607,37 @@ class CustomerAuthorizationBrowserTest {
         assertThat(grant.path("receipt_confirmations")).hasSize(2);
         assertThat(coverageOf(grantId, "cds_usage").serviceContracts().ids())
                 .containsExactly(ids.id(CdsIdKind.SERVICE_CONTRACT, "TEST", "C2" + personId));
+
+        // receipt versions: the first stays readable, marked superseded, and links to the newer one
+        var rows = pool.preparedQuery("select receipt_token, confirmation from receipt where grant_id = $1"
+                + " order by created").execute(Tuple.of(grantId)).await().indefinitely();
+        List<String> tokens = new java.util.ArrayList<>();
+        List<String> confirmations = new java.util.ArrayList<>();
+        rows.forEach(r -> {
+            tokens.add(r.getString(0));
+            confirmations.add(r.getString(1));
+        });
+        List<String> published = new java.util.ArrayList<>();
+        grant.path("receipt_confirmations").forEach(c -> published.add(c.asText()));
+        assertThat(confirmations).hasSize(2).containsExactlyInAnyOrderElementsOf(published);
+        browser.get(base.resolve("/oauth/receipts/" + tokens.get(0)).toString());
+        assertThat(browser.findElement(By.id("confirmation")).getText()).isEqualTo(confirmations.get(0));
+        assertThat(browser.findElement(By.id("superseded")).getText()).contains("receipt " + confirmations.get(1));
+        assertThat(browser.findElement(By.id("selected")).getText()).contains("Service contract C1" + personId);
+        browser.findElement(By.cssSelector("#superseded a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("confirmation"), confirmations.get(1)));
+        assertThat(browser.getCurrentUrl()).endsWith("/oauth/receipts/" + tokens.get(1));
+        assertThat(browser.findElements(By.id("superseded"))).isEmpty();
+        assertThat(browser.findElement(By.id("replaces")).getText()).contains(confirmations.get(0));
+        assertThat(browser.findElement(By.id("selected")).getText()).contains("Service contract C2" + personId);
+        // one e-mail per receipt; the second says which one it replaces
+        String address = username + "@customers.invalid";
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CapturingMailTransport.to(address).size() == 2);
+        assertThat(CapturingMailTransport.to(address).get(0).text()).contains(confirmations.get(0))
+                .doesNotContain("replaces");
+        assertThat(CapturingMailTransport.to(address).get(1).text()).contains("Confirmation number: "
+                + confirmations.get(1)).contains("This receipt replaces receipt " + confirmations.get(0));
     }
 
     @Test

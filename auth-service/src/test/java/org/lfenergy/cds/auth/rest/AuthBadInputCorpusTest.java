@@ -292,19 +292,40 @@ class AuthBadInputCorpusTest {
     /** 17 MB: one more than the 16 MB HTTP body limit. */
     private static final byte[] SEVENTEEN_MEGABYTES = "x".repeat(17 << 20).getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * Sends a body with its {@code Content-Length}, or chunked ({@code Transfer-Encoding: chunked}, no length: the
+     * JDK client streams a body of unknown length that way over HTTP/1.1).
+     */
+    java.net.http.HttpResponse<String> send(String method, String path, String type, byte[] bytes, boolean chunked,
+            String... headers) throws Exception {
+        java.net.http.HttpRequest.BodyPublisher body = chunked
+                ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(base.resolve(path.substring(1)))
+                .method(method, body).header("Content-Type", type).timeout(java.time.Duration.ofSeconds(120));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> bodyEndpointsBothWays() {
+        // chunked forms: the known gap (docs/auth.md), Quarkus' own empty 413
+        return bodyEndpoints().flatMap(a -> Stream.of(false, true)
+                .filter(chunked -> !chunked || !a.get()[2].equals("application/x-www-form-urlencoded"))
+                .map(chunked -> org.junit.jupiter.params.provider.Arguments.of(a.get()[0], a.get()[1], a.get()[2],
+                        chunked)));
+    }
+
     @Order(1)
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("bodyEndpoints")
-    void aBodyAboveTheSixteenMegabyteLimitGetsAJson413NamingTheLimit(String method, String path, String type)
-            throws Exception {
-        // the whole 17 MB is sent with its Content-Length before the answer is read, without a token
-        java.net.http.HttpRequest.BodyPublisher body =
-                java.net.http.HttpRequest.BodyPublishers.ofByteArray(SEVENTEEN_MEGABYTES);
-        java.net.http.HttpResponse<String> response = HTTP.send(java.net.http.HttpRequest.newBuilder(base.resolve(path.substring(1)))
-                    .method(method, body).header("Content-Type", type)
-                    .timeout(java.time.Duration.ofSeconds(120)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-        String what = method + " " + path;
+    @ParameterizedTest(name = "{0} {1} chunked={3}")
+    @MethodSource("bodyEndpointsBothWays")
+    void aBodyAboveTheSixteenMegabyteLimitGetsAJson413NamingTheLimit(String method, String path, String type,
+            boolean chunked) throws Exception {
+        // the whole 17 MB is sent (with its Content-Length, or chunked without one) before the answer is read, without
+        // a token
+        java.net.http.HttpResponse<String> response = send(method, path, type, SEVENTEEN_MEGABYTES, chunked);
+        String what = method + " " + path + (chunked ? " (chunked)" : "");
         assertThat(response.statusCode()).as("%s answered %d: %.300s", what, response.statusCode(), response.body())
                 .isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
@@ -319,5 +340,44 @@ class AuthBadInputCorpusTest {
     @Test
     void refusedRequestsCreatedNothingAndChangedNothing() throws Exception {
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Order(3)
+    @Test
+    void chunkedBodiesWithinTheLimitAreReadExactlyLikeBodiesWithAContentLength() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((direct.clientId + ":" + direct.secret)
+                .getBytes(StandardCharsets.UTF_8));
+        String form = "application/x-www-form-urlencoded";
+        // a form token request is answered alike
+        byte[] token = utf8("grant_type=client_credentials&scope=cds_query_accounts");
+        for (boolean chunked : List.of(false, true)) {
+            var answer = send("POST", "/oauth/token", form, token, chunked, "Authorization", basic);
+            assertThat(answer.statusCode()).as("chunked=%s: %s", chunked, answer.body()).isEqualTo(200);
+            assertThat(MAPPER.readTree(answer.body()).path("access_token").asText()).isNotBlank();
+        }
+        // a form field far above Vert.x's form-attribute limit (2 kB) gets the same answer either way
+        byte[] longField = utf8("grant_type=client_credentials&scope=cds_query_accounts&authorization_details="
+                + java.net.URLEncoder.encode("[{\"type\":\"cds_query_accounts\",\"account_numbers\":[\""
+                        + "1".repeat(20_000) + "\"]}]", StandardCharsets.UTF_8));
+        var declared = send("POST", "/oauth/token", form, longField, false, "Authorization", basic);
+        var chunkedAnswer = send("POST", "/oauth/token", form, longField, true, "Authorization", basic);
+        assertThat(chunkedAnswer.statusCode()).as(chunkedAnswer.body()).isEqualTo(declared.statusCode());
+        assertThat(MAPPER.readTree(chunkedAnswer.body()))
+                .as("chunked %s, declared %s", chunkedAnswer.body(), declared.body())
+                .isEqualTo(MAPPER.readTree(declared.body()));
+        // a JSON body: the Clients API PUT applies a chunked replacement
+        var object = (com.fasterxml.jackson.databind.node.ObjectNode) direct.api("/cds-api/v1/clients/" + direct.clientId);
+        object.put("client_name", "Chunked rename");
+        var put = send("PUT", "/cds-api/v1/clients/" + direct.clientId, "application/json", utf8(object.toString()), true,
+                "Authorization", "Bearer " + direct.adminToken);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(MAPPER.readTree(put.body()).path("client_name").asText()).isEqualTo("Chunked rename");
+        assertThat(direct.api("/cds-api/v1/clients/" + direct.clientId).path("client_name").asText())
+                .isEqualTo("Chunked rename");
+        // an empty chunked body is an empty body: the JSON error of a missing body, not a hang
+        var empty = send("PUT", "/cds-api/v1/clients/" + direct.clientId, "application/json", new byte[0], true,
+                "Authorization", "Bearer " + direct.adminToken);
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(empty.body()).path("error").asText()).isNotBlank();
     }
 }

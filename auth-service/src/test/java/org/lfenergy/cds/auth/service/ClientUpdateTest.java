@@ -248,4 +248,55 @@ class ClientUpdateTest {
         assertThat(ClientUpdate.isRedirectUri("javascript:alert(1)")).isFalse();
         assertThat(ClientUpdate.isRedirectUri("https://")).isFalse();
     }
+
+    static ClientObject productionConsent() throws Exception {
+        ClientObject c = consent();
+        ObjectNode d = c.document().deepCopy();
+        d.putArray("cds_status_options").add("production").add("disabled");
+        return c.with("production", c.scope(), c.modified(), d);
+    }
+
+    static Stream<Arguments> reviewCases() {
+        return Stream.of(
+                Arguments.of("client_name", "{\"client_name\":\"New\"}", true),
+                Arguments.of("client_uri", "{\"client_uri\":\"https://app.example\"}", true),
+                Arguments.of("logo_uri", "{\"logo_uri\":\"https://app.example/l.png\"}", true),
+                Arguments.of("tos_uri", "{\"tos_uri\":\"https://app.example/tos\"}", true),
+                Arguments.of("policy_uri", "{\"policy_uri\":\"https://app.example/p\"}", true),
+                Arguments.of("redirect_uris", "{\"redirect_uris\":[\"https://app.example/cb\"]}", true),
+                Arguments.of("cds_purposes", "{\"cds_purposes\":{\"x\":{\"name\":\"n\",\"content\":\"c\"}}}", true),
+                Arguments.of("contacts", "{\"contacts\":[]}", false),
+                Arguments.of("cds_status", "{\"cds_status\":\"disabled\"}", false),
+                Arguments.of("cds_default_scope", "{\"cds_default_scope\":\"cds_usage\"}", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reviewCases")
+    void onAProductionConsentObjectOnlyThePresentationFieldsWaitForReview(String field, String change, boolean reviewed)
+            throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree("{\"client_name\":\"Registered name\","
+                + "\"contacts\":[\"ops@example.com\"]}");
+        body.setAll((ObjectNode) JSON.readTree(change));
+        ClientObject production = productionConsent();
+        ClientUpdate.Result r = put(production, body.toString());
+
+        assertThat(r.changes()).extracting(ClientUpdate.Change::field).containsExactly(field);
+        assertThat(ClientUpdate.needingReview(production, r)).extracting(ClientUpdate.Change::field)
+                .isEqualTo(reviewed ? java.util.List.of(field) : java.util.List.of());
+        // the same change of a sandbox object never waits
+        ClientUpdate.Result sandbox = put(consent(), body.toString());
+        assertThat(ClientUpdate.needingReview(consent(), sandbox)).isEmpty();
+    }
+
+    @Test
+    void directAccessProductionObjectsNeverWaitForReview() throws Exception {
+        ClientUpdate.Result r = put(direct(), "{\"client_name\":\"Renamed\",\"client_uri\":\"https://app.example\"}");
+
+        assertThat(r.changes()).extracting(ClientUpdate.Change::field).containsExactlyInAnyOrder("client_name",
+                "client_uri");
+        assertThat(ClientUpdate.reviewsChanges(direct())).isFalse();
+        assertThat(ClientUpdate.needingReview(direct(), r)).isEmpty();
+        assertThat(ClientUpdate.reviewsChanges(productionConsent())).isTrue();
+        assertThat(ClientUpdate.reviewsChanges(consent())).isFalse();
+    }
 }

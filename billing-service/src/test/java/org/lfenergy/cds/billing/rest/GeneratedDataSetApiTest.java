@@ -31,7 +31,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +49,7 @@ import org.lfenergy.cds.contracts.grant.IdSelection;
 import org.lfenergy.cds.gridx.format.GridxFileType;
 import org.lfenergy.cds.gridx.generator.plan.Scenario;
 import org.lfenergy.cds.testing.RealInfrastructure;
+import org.lfenergy.cds.testing.TestDirectories;
 
 /**
  * The Done-when of issue 4: after the generated data set (libs/gridx-generator) is published exactly as
@@ -79,7 +79,7 @@ class GeneratedDataSetApiTest {
             }
             dir = Files.createTempDirectory("billing-generated-");
             GeneratedDataSet generated = new GeneratedDataSet(dir);
-            generated.publish(consumedTopics());
+            generated.publish(TestDirectories.consumedTopics());
             data = generated;
             // Bills, line items and customers come on different topics: wait until every section has all its
             // lines and every statement its amount, not just until the objects exist.
@@ -104,24 +104,7 @@ class GeneratedDataSetApiTest {
 
     @AfterAll
     static void deleteFiles() throws IOException {
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    /** The topics the service subscribes to (from its configuration), i.e. the files it is fed from. */
-    private static Set<String> consumedTopics() {
-        Set<String> topics = new TreeSet<>();
-        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
-            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
-                topics.add(ConfigProvider.getConfig().getValue(name, String.class));
-            }
-        }
-        return topics;
+        TestDirectories.deleteTree(dir);
     }
 
     // ------------------------------------------------------------------ the data set itself
@@ -377,7 +360,7 @@ class GeneratedDataSetApiTest {
             assertThat(next.details).isEqualTo(data.details);
             assertThat(next.customers).isEqualTo(data.customers);
             String second = org.lfenergy.cds.contracts.IsoFormats.instant(next.fileTime);
-            next.publish(consumedTopics());
+            next.publish(TestDirectories.consumedTopics());
             Map<String, String> paths = Map.of("/cds/v1/accounts", "accounts", "/cds/v1/service-contracts",
                     "service_contracts", "/cds/v1/bill-sections", "bill_sections", "/cds/v1/bill-statements",
                     "bill_statements");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.lfenergy.cds.contracts.InternalTopic;
 import org.lfenergy.cds.contracts.Topic;
 
 /**
@@ -33,28 +34,37 @@ final class DerivedManifests {
     /** topics.yaml: one KafkaTopic per catalogue entry, replicas 1 (the prod overlay raises them). */
     static String topicsYaml() {
         StringBuilder out = new StringBuilder()
-                .append("# One KafkaTopic per topic of the catalogue (libs/contracts Topic, docs/topics.md): name, partitions,\n")
+                .append("# One KafkaTopic per topic of the catalogue (libs/contracts Topic, docs/topics.md) and per internal topic\n")
+                .append("# (libs/contracts InternalTopic): name, partitions,\n")
                 .append("# cleanup policy and retention. Generated from the catalogue and checked by K8sManifestsTest; regenerate with\n")
                 .append("#   mvn -o -pl deploy/k8s test -Dk8s.write=true\n")
                 .append("# Replicas are 1 here; the prod overlay sets 3 on every KafkaTopic.\n");
         List<String> docs = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            StringBuilder doc = new StringBuilder()
-                    .append("apiVersion: kafka.strimzi.io/v1\n")
-                    .append("kind: KafkaTopic\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(topic.topicName()).append('\n')
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: ").append(KAFKA_CLUSTER).append('\n')
-                    .append("spec:\n")
-                    .append("  topicName: ").append(topic.topicName()).append('\n')
-                    .append("  partitions: ").append(topic.defaultPartitions()).append('\n')
-                    .append("  replicas: 1\n")
-                    .append("  config:\n");
-            topic.configs().forEach((key, value) -> doc.append("    ").append(key).append(": ").append(value).append('\n'));
-            docs.add(doc.toString());
+            docs.add(kafkaTopic(topic.topicName(), topic.defaultPartitions(), topic.configs()));
+        }
+        for (InternalTopic topic : InternalTopic.values()) {
+            docs.add(kafkaTopic(topic.topicName(), topic.partitions(), topic.configs()));
         }
         return out.append(String.join("---\n", docs)).toString();
+    }
+
+    private static String kafkaTopic(String name, int partitions, java.util.Map<String, String> configs) {
+        StringBuilder doc = new StringBuilder()
+                .append("apiVersion: kafka.strimzi.io/v1\n")
+                .append("kind: KafkaTopic\n")
+                .append("metadata:\n")
+                .append("  name: ").append(name).append('\n')
+                .append("  labels:\n")
+                .append("    strimzi.io/cluster: ").append(KAFKA_CLUSTER).append('\n')
+                .append("spec:\n")
+                .append("  topicName: ").append(name).append('\n')
+                .append("  partitions: ").append(partitions).append('\n')
+                .append("  replicas: 1\n")
+                .append("  config:\n");
+        new java.util.TreeMap<>(configs).forEach((key, value) -> doc.append("    ").append(key).append(": ").append(value)
+                .append('\n'));
+        return doc.toString();
     }
 
     /** realm-import.yaml: a KeycloakRealmImport whose spec.realm is the local realm JSON, unchanged. */

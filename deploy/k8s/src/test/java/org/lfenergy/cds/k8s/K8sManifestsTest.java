@@ -31,6 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lfenergy.cds.contracts.InternalTopic;
 import org.lfenergy.cds.contracts.Topic;
 
 /**
@@ -156,8 +157,18 @@ class K8sManifestsTest {
             topics.put(t.at("/spec/topicName").asText(name(t)), t);
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(DerivedManifests.KAFKA_CLUSTER);
         }
-        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(
-                Stream.of(Topic.values()).map(Topic::topicName).toList());
+        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                Stream.of(Topic.values()).map(Topic::topicName),
+                Stream.of(InternalTopic.values()).map(InternalTopic::topicName)).toList());
+        for (InternalTopic topic : InternalTopic.values()) {
+            JsonNode spec = topics.get(topic.topicName()).get("spec");
+            assertThat(spec.path("partitions").asInt()).as("partitions of %s", topic.topicName())
+                    .isEqualTo(topic.partitions());
+            assertThat(spec.path("replicas").asInt()).as("replicas of %s", topic.topicName()).isEqualTo(replicas);
+            Map<String, String> config = new TreeMap<>();
+            spec.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            assertThat(config).as("config of %s", topic.topicName()).isEqualTo(new TreeMap<>(topic.configs()));
+        }
         for (Topic topic : Topic.values()) {
             JsonNode spec = topics.get(topic.topicName()).get("spec");
             assertThat(spec.path("partitions").asInt()).as("partitions of %s", topic.topicName())
@@ -196,10 +207,14 @@ class K8sManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
     void eachKafkaUserMayTouchOnlyItsOwnTopics(String target) {
-        Set<String> allTopics = Stream.of(Topic.values()).map(Topic::topicName).collect(Collectors.toSet());
-        Set<String> gridx = allTopics.stream().filter(t -> t.startsWith("gridx.")).collect(Collectors.toSet());
+        Set<String> catalogue = Stream.of(Topic.values()).map(Topic::topicName).collect(Collectors.toSet());
+        Set<String> allTopics = new TreeSet<>(catalogue);
+        Stream.of(InternalTopic.values()).forEach(t -> allTopics.add(t.topicName()));
+        Set<String> gridx = catalogue.stream().filter(t -> t.startsWith("gridx.")).collect(Collectors.toSet());
+        Set<String> ingestWrites = new TreeSet<>(gridx);
+        ingestWrites.add(InternalTopic.INGEST_CHECKPOINTS.topicName());
         Map<String, Set<String>> mayWrite = Map.of(
-                "ingest-service", gridx, "auth-service", Set.of(Topic.GRANTS.topicName()));
+                "ingest-service", ingestWrites, "auth-service", Set.of(Topic.GRANTS.topicName()));
         for (String service : SERVICES) {
             ObjectNode user = one(target, "KafkaUser", service);
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
@@ -210,6 +225,15 @@ class K8sManifestsTest {
             if ("ingest-service".equals(service)) {
                 written.addAll(gridx); // ingest publishes with its own producers, not through channels
             }
+            // an internal topic: its owner reads and writes it, nobody else touches it
+            for (InternalTopic internal : InternalTopic.values()) {
+                boolean owner = internal.owner().equals(service);
+                if (owner) {
+                    written.add(internal.topicName());
+                }
+                assertThat(acls.reads().contains(internal.topicName())).as("%s reads %s", service, internal.topicName())
+                        .isEqualTo(owner);
+            }
             assertThat(acls.writes()).as("%s may write", service).containsAll(written)
                     .isEqualTo(mayWrite.getOrDefault(service, Set.of()));
 
@@ -217,6 +241,9 @@ class K8sManifestsTest {
             if (!uses.incoming().isEmpty()) {
                 assertThat(acls.reads()).as("%s reads exactly its channels' topics", service)
                         .isEqualTo(uses.incoming());
+            }
+            if ("ingest-service".equals(service)) {
+                assertThat(acls.reads()).isEqualTo(Set.of(InternalTopic.INGEST_CHECKPOINTS.topicName()));
             }
             if ("api-gateway".equals(service)) {
                 assertThat(acls.reads()).isEqualTo(Set.of(Topic.GRANTS.topicName()));

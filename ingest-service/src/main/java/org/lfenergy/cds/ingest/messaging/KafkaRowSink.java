@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.lfenergy.cds.ingest.processing.ChunkCheckpoint;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,7 @@ public class KafkaRowSink implements RowSink {
     });
     private final Supplier<Producer<String, byte[]>> producers;
     private final String transactionalId;
+    private final CheckpointTopic checkpoints;
     /** Sender thread only. */
     private Producer<String, byte[]> producer;
     private String headersFileId;
@@ -74,17 +77,20 @@ public class KafkaRowSink implements RowSink {
     private volatile RuntimeException senderFailure;
 
     @Inject
-    public KafkaRowSink(ProducerFactory producers, RecordTracing tracing) {
-        this(() -> producers.transactional(ROLE), producers.transactionalId(producers.instanceId(), ROLE), tracing);
+    public KafkaRowSink(ProducerFactory producers, CheckpointTopic checkpoints, RecordTracing tracing) {
+        this(() -> producers.transactional(ROLE), producers.transactionalId(producers.instanceId(), ROLE), checkpoints,
+                tracing);
     }
 
     /**
      * A sink whose transactional producers come from {@code producers} (called again whenever a producer had to be
      * dropped); {@code transactionalId} names them in failure messages.
      */
-    public KafkaRowSink(Supplier<Producer<String, byte[]>> producers, String transactionalId, RecordTracing tracing) {
+    public KafkaRowSink(Supplier<Producer<String, byte[]>> producers, String transactionalId,
+                        CheckpointTopic checkpoints, RecordTracing tracing) {
         this.producers = producers;
         this.transactionalId = transactionalId;
+        this.checkpoints = checkpoints;
         this.tracing = tracing;
         sender.submit(this::sendLoop);
     }
@@ -97,6 +103,10 @@ public class KafkaRowSink implements RowSink {
         Barrier(boolean commit) {
             this.commit = commit;
         }
+    }
+
+    /** A look-up of a delivery's last committed checkpoint, run on the sender thread between chunks. */
+    private record Lookup(IngestFile file, CompletableFuture<Optional<ChunkCheckpoint>> done) {
     }
 
     @SuppressWarnings("unchecked")
@@ -115,6 +125,23 @@ public class KafkaRowSink implements RowSink {
                     senderFailure = null;
                     dropTransaction(false);
                     barrier.done.complete(null);
+                }
+            } else if (item instanceof Lookup lookup) {
+                try {
+                    // The producer's initialisation aborts what a previous producer with this transactional id left
+                    // open, so the read below need not wait for that transaction's timeout.
+                    producer();
+                    lookup.done.complete(checkpoints.latest(lookup.file));
+                } catch (IllegalArgumentException e) {
+                    lookup.done.completeExceptionally(e); // a record that is not a checkpoint: nothing to retry
+                } catch (RuntimeException e) {
+                    KafkaErrors.Kind kind = KafkaErrors.classify(e);
+                    if (kind == KafkaErrors.Kind.BROKEN_PRODUCER) {
+                        dropTransaction(true);
+                    }
+                    lookup.done.completeExceptionally(new ChunkPublishException(kind == KafkaErrors.Kind.PERMANENT
+                            ? ChunkPublishException.Recovery.NONE : ChunkPublishException.Recovery.REPUBLISH,
+                            KafkaErrors.innermost(e).getClass().getSimpleName(), KafkaErrors.describe(e), e));
                 }
             } else if (item == BEGIN) {
                 try {
@@ -250,6 +277,29 @@ public class KafkaRowSink implements RowSink {
             enqueue(new ProducerRecord<>(Topic.REJECTS.topicName(), null, Topic.REJECTS.keyOf(event),
                     codec.encode(event), new RecordHeaders(toHeaders(CloudEventHeaders.forReject(event),
                             tracing.currentContextHeaders()))));
+        }
+    }
+
+    @Override
+    public void checkpoint(IngestFile file, long committedThroughLine) {
+        ChunkCheckpoint checkpoint = new ChunkCheckpoint(file.id(), file.name(), committedThroughLine);
+        enqueue(new ProducerRecord<>(ChunkCheckpoint.TOPIC, null, checkpoint.key(), checkpoint.encode()));
+    }
+
+    @Override
+    public Optional<ChunkCheckpoint> lastCheckpoint(IngestFile file) {
+        if (open || pending) {
+            throw new IllegalStateException("checkpoint look-up with a chunk open");
+        }
+        Lookup lookup = new Lookup(file, new CompletableFuture<>());
+        enqueue(lookup);
+        try {
+            return lookup.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + ChunkCheckpoint.TOPIC, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

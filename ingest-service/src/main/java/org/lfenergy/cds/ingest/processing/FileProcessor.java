@@ -18,6 +18,7 @@ import org.lfenergy.cds.ingest.config.IngestConfig;
 import org.lfenergy.cds.ingest.metrics.IngestMetrics;
 import org.lfenergy.cds.ingest.registry.FileCounts;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
+import org.lfenergy.cds.ingest.registry.FileStatus;
 import org.lfenergy.cds.ingest.registry.IngestFile;
 import org.lfenergy.cds.ingest.validation.CrossRowValidation;
 import org.lfenergy.cds.gridx.format.validation.CrossRowValidator;
@@ -61,9 +62,13 @@ public class FileProcessor {
      */
     public Outcome process(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows)
             throws IOException {
-        registry.markProcessing(file.id());
         ChunkRetries retries = new ChunkRetries(config.kafka().retry().maxAttempts(),
                 config.kafka().retry().initialBackoff(), config.kafka().retry().maxBackoff());
+        // A delivery that was processing before (a restart, a database outage) continues after its last committed
+        // line: the registry's checkpoint, or the one committed with the rows if PostgreSQL lost the registry's.
+        boolean resumed = file.status() == FileStatus.PROCESSING;
+        long committedFloor = file.committedThroughLine();
+        registry.markProcessing(file.id());
         long[] handedThrough = {0};
         java.util.function.Consumer<GridxRow> once = row -> {
             if (row.line() > handedThrough[0]) {
@@ -74,7 +79,12 @@ public class FileProcessor {
         IngestFile current = file;
         while (true) {
             try {
-                return attempt(current, path, sink, once, retries);
+                if (resumed) {
+                    committedFloor = committedThrough(file, sink, retries);
+                    resumed = false;
+                }
+                return attempt(current, Math.max(current.committedThroughLine(), committedFloor), path, sink, once,
+                        retries);
             } catch (Republish again) {
                 // The sink dropped the chunk; read the file again and publish after the last committed line, with
                 // cross-row state rebuilt as after a restart (the dropped attempt's rows must not count twice).
@@ -83,6 +93,7 @@ public class FileProcessor {
             } catch (ChunkFailed failed) {
                 IngestFile checkpointed = registry.find(file.id()).orElseThrow();
                 FileCounts counts = FileCounts.of(checkpointed);
+                counts.committedThroughLine = Math.max(counts.committedThroughLine, committedFloor);
                 registry.fail(file.id(), counts, failed.getMessage());
                 LOG.errorf(failed.getCause(), "%s failed: %s", file.name(), failed.getMessage());
                 return new Outcome(false, counts, null, failed.getMessage());
@@ -90,12 +101,50 @@ public class FileProcessor {
         }
     }
 
-    private Outcome attempt(IngestFile file, Path path, RowSink sink, java.util.function.Consumer<GridxRow> rows,
-                            ChunkRetries retries) throws IOException {
-        long resumeAfter = file.committedThroughLine();
+    /**
+     * The line a resumed delivery was committed through: the later of the registry's checkpoint and the last one
+     * committed with the rows; a look-up that fails for a transient Kafka error is retried like a chunk.
+     */
+    private long committedThrough(IngestFile file, RowSink sink, ChunkRetries retries) {
+        long registryLine = file.committedThroughLine();
+        while (true) {
+            try {
+                long line = ChunkCheckpoint.resumeAfter(file.id(), registryLine, sink.lastCheckpoint(file));
+                if (line > registryLine) {
+                    LOG.infof("%s: committed through line %d (checkpoint topic), the registry says %d: resuming "
+                            + "after %d", file.name(), line, registryLine, line);
+                }
+                return line;
+            } catch (ChunkPublishException e) {
+                String what = PUBLISH_RULE + " cannot read the committed checkpoint of " + file.name() + " from "
+                        + ChunkCheckpoint.TOPIC;
+                if (!e.retriable()) {
+                    throw new ChunkFailed(what + ": not retriable: " + e.getMessage(), e);
+                }
+                if (!retries.anotherAttempt(0)) {
+                    throw new ChunkFailed(what + ": still failing after " + retries.maxAttempts() + " attempts: "
+                            + e.getMessage(), e);
+                }
+                Duration wait = retries.backoff();
+                LOG.warnf("%s, attempt %d of %d failed: %s; reading again in %d ms", what, retries.failures(),
+                        retries.maxAttempts(), e.getMessage(), wait.toMillis());
+                sleep(wait);
+            }
+        }
+    }
+
+    /**
+     * One pass over the file: rows through {@code resumeAfter} are committed already and only counted (their findings
+     * are kept if the registry's checkpoint, {@code file.committedThroughLine()}, lags behind them and they are not
+     * stored yet); publication continues after it.
+     */
+    private Outcome attempt(IngestFile file, long resumeAfter, Path path, RowSink sink,
+                            java.util.function.Consumer<GridxRow> rows, ChunkRetries retries) throws IOException {
+        long registryLine = file.committedThroughLine();
         FileCounts counts = new FileCounts();
         counts.committedThroughLine = resumeAfter;
-        FindingBuffer findings = new FindingBuffer(file, config.storedFindingsPerFile(), registry.findingCount(file.id()));
+        FindingBuffer findings = new FindingBuffer(file, config.storedFindingsPerFile(), registry.findingCount(file.id()),
+                resumeAfter > registryLine ? registry.lastFindingLine(file.id()) : Long.MAX_VALUE);
         ReaderOptions options = ReaderOptions.forClientZone(config.zoneOf(file.client())).withMd5(true);
         int inChunk = 0;
         long lastLine = resumeAfter;
@@ -125,6 +174,9 @@ public class FileProcessor {
                     if (!alreadyCommitted) {
                         sink.rejected(file, row, rejections);
                     }
+                }
+                if (alreadyCommitted && row.line() > registryLine) {
+                    findings.add(row); // committed, but PostgreSQL went away before its findings were stored
                 }
                 if (!alreadyCommitted) {
                     if (inChunk == 0) {
@@ -171,6 +223,8 @@ public class FileProcessor {
     private void commitChunk(IngestFile file, RowSink sink, FileCounts counts, FindingBuffer findings, long firstLine,
                              long throughLine, ChunkRetries retries) {
         long from = counts.committedThroughLine + 1;
+        // Committed with the rows, so a resume never trusts a registry checkpoint that PostgreSQL lost.
+        sink.checkpoint(file, Math.max(counts.committedThroughLine, throughLine));
         while (true) {
             try {
                 sink.commit();
@@ -240,14 +294,21 @@ public class FileProcessor {
         private final List<Finding> pending = new ArrayList<>();
         private final List<String> raws = new ArrayList<>();
         private int stored;
+        /** Rows through this line whose findings are stored already; {@code Long.MAX_VALUE}: none of that kind. */
+        private final long storedThroughLine;
 
-        FindingBuffer(IngestFile file, int cap, int alreadyStored) {
+        FindingBuffer(IngestFile file, int cap, int alreadyStored, long storedThroughLine) {
             this.file = file;
             this.cap = cap;
             this.stored = alreadyStored;
+            this.storedThroughLine = storedThroughLine;
         }
 
+        /** Keeps the row's findings (a row already committed is passed only if its findings may be missing). */
         void add(GridxRow row) {
+            if (storedThroughLine != Long.MAX_VALUE && row.line() <= storedThroughLine) {
+                return;
+            }
             for (Finding f : row.findings()) {
                 if (stored + pending.size() >= cap) {
                     return;

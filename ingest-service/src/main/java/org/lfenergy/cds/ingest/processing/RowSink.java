@@ -20,6 +20,19 @@ public interface RowSink {
     void rejected(IngestFile file, GridxRow row, List<Finding> rejections);
 
     /**
+     * Adds the chunk's checkpoint to it: after the commit, {@link #lastCheckpoint(IngestFile)} reports the delivery as
+     * committed through {@code committedThroughLine}; if the chunk is dropped, it reports what it did before.
+     */
+    void checkpoint(IngestFile file, long committedThroughLine);
+
+    /**
+     * The last checkpoint committed for this delivery, if any (called before a resumed delivery opens its first
+     * chunk; any transaction this sink's transactional id left open is aborted first). Throws
+     * {@link ChunkPublishException} if Kafka could not be read ({@code retriable()}: the look-up may be repeated).
+     */
+    java.util.Optional<ChunkCheckpoint> lastCheckpoint(IngestFile file);
+
+    /**
      * Makes the chunk visible; returns once the broker has acknowledged all of it. On failure throws
      * {@link ChunkPublishException}, whose {@link ChunkPublishException#recovery() recovery} says whether this call
      * may be repeated ({@code RETRY_COMMIT}: the chunk is still pending) or the chunk was dropped.

@@ -152,6 +152,13 @@ public class FileRegistry {
                 .iterator().next().getInteger("n");
     }
 
+    /** The highest source line among the delivery's stored findings (0 if none). */
+    public long lastFindingLine(UUID id) {
+        Long line = query("select max(line) as line from ingest_finding where file_id = $1", Tuple.of(id))
+                .iterator().next().getLong("line");
+        return line == null ? 0 : line;
+    }
+
     private RowSet<Row> query(String sql, Tuple args) {
         return pool.preparedQuery(sql).execute(args).await().indefinitely();
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
@@ -45,6 +46,7 @@ import org.lfenergy.cds.ingest.IngestTestSupport;
 import org.lfenergy.cds.ingest.messaging.FaultInjectingProducer.Fault;
 import org.lfenergy.cds.ingest.messaging.FaultInjectingProducer.Plan;
 import org.lfenergy.cds.ingest.processing.FileProcessor;
+import org.lfenergy.cds.ingest.registry.FileCounts;
 import org.lfenergy.cds.ingest.registry.FileRegistry;
 import org.lfenergy.cds.ingest.registry.FileStatus;
 import org.lfenergy.cds.ingest.registry.IngestFile;
@@ -89,6 +91,9 @@ class ChunkPublicationTest {
 
     @Inject
     RecordTracing tracing;
+
+    @Inject
+    CheckpointTopic checkpoints;
 
     @Inject
     MeterRegistry meters;
@@ -136,6 +141,68 @@ class ChunkPublicationTest {
             assertThat(lines(f, false)).as("%s: no aborted attempt in the log", f.name).containsExactlyElementsOf(ALL_LINES);
             assertThat(registry.find(f.file.id()).orElseThrow().status()).isEqualTo(FileStatus.COMPLETED);
         }
+    }
+
+    @Test
+    void aRestartedInstanceWhoseRegistryLostCheckpointsResumesAfterTheCheckpointCommittedWithTheRows() {
+        // The registry lags the topic (PostgreSQL lost the checkpoints of chunks 5-7 and 8 after their commits), the
+        // delivery is PROCESSING, and another instance picks it up (a restart on a new pod): nothing is published again.
+        Delivered f = deliver(7);
+        assertThat(publish(f, sink("it-before-" + UUID.randomUUID().toString().substring(0, 8), null)).completed())
+                .isTrue();
+        FileCounts lagging = new FileCounts();
+        lagging.committedThroughLine = 4;
+        registry.checkpoint(f.file.id(), lagging);
+        registry.markProcessing(f.file.id());
+        IngestFile interrupted = registry.find(f.file.id()).orElseThrow();
+        assertThat(interrupted.committedThroughLine()).isEqualTo(4);
+        assertThat(interrupted.status()).isEqualTo(FileStatus.PROCESSING);
+
+        FileProcessor.Outcome outcome = publish(f, sink("it-after-" + UUID.randomUUID().toString().substring(0, 8), null));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(outcome.counts().publishedRows).isEqualTo(7);
+        assertThat(lines(f, true)).as("every line exactly once").containsExactlyElementsOf(ALL_LINES);
+        IngestFile done = registry.find(f.file.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(FileStatus.COMPLETED);
+        assertThat(done.committedThroughLine()).as("the registry caught up").isEqualTo(8);
+        assertThat(done.publishedRows()).isEqualTo(7);
+    }
+
+    @Test
+    void aCheckpointLookUpThatKafkaFailsTransientlyIsRetriedAndAPermanentFailureFailsTheFileWithoutPublishing() {
+        String instance = "it-lookup-" + UUID.randomUUID().toString().substring(0, 8);
+        Delivered f = deliver(7);
+        registry.markProcessing(f.file.id()); // a resumed delivery, committed through nothing yet
+        AtomicInteger calls = new AtomicInteger();
+        KafkaRowSink flaky = new KafkaRowSink(() -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new org.apache.kafka.common.errors.TimeoutException("broker not reachable (injected)");
+            }
+            return producers.transactional(instance, "rows");
+        }, producers.transactionalId(instance, "rows"), checkpoints, tracing);
+        sinks.add(flaky);
+
+        FileProcessor.Outcome outcome = publish(f, flaky);
+
+        assertThat(calls.get()).as("two failed look-ups, the third read the topic").isEqualTo(3);
+        assertThat(outcome.completed()).isTrue();
+        assertThat(lines(f, true)).containsExactlyElementsOf(ALL_LINES);
+
+        Delivered g = deliver(7);
+        registry.markProcessing(g.file.id());
+        KafkaRowSink refused = new KafkaRowSink(() -> {
+            throw new org.apache.kafka.common.errors.TopicAuthorizationException("no access (injected)");
+        }, producers.transactionalId(instance + "-refused", "rows"), checkpoints, tracing);
+        sinks.add(refused);
+
+        FileProcessor.Outcome failed = publish(g, refused);
+
+        assertThat(failed.completed()).isFalse();
+        assertThat(failed.failure()).startsWith(FileProcessor.PUBLISH_RULE + " cannot read the committed checkpoint of "
+                + g.name + " from cds.ingest.checkpoints.v1: not retriable: TopicAuthorizationException: no access");
+        assertThat(registry.find(g.file.id()).orElseThrow().status()).isEqualTo(FileStatus.FAILED);
+        assertThat(lines(g, false)).isEmpty();
     }
 
     @Test
@@ -266,7 +333,8 @@ class ChunkPublicationTest {
         // A pod stopped normally closes its sink: with per-pod ids nobody else would ever end that transaction.
         String instance = "it-close-" + UUID.randomUUID().toString().substring(0, 8);
         String transactionalId = producers.transactionalId(instance, "rows");
-        KafkaRowSink sink = new KafkaRowSink(() -> producers.transactional(instance, "rows"), transactionalId, tracing);
+        KafkaRowSink sink = new KafkaRowSink(() -> producers.transactional(instance, "rows"), transactionalId, checkpoints,
+                tracing);
         Delivered f = deliver(2);
         sink.begin();
         try (GridxFileReader reader = GridxFileReader.open(Files.newInputStream(f.path), GridxFileName.parse(f.name),
@@ -330,7 +398,7 @@ class ChunkPublicationTest {
         KafkaRowSink sink = new KafkaRowSink(() -> {
             var real = producers.transactional(instance, "rows");
             return plan == null ? real : new FaultInjectingProducer(real, plan);
-        }, producers.transactionalId(instance, "rows"), tracing);
+        }, producers.transactionalId(instance, "rows"), checkpoints, tracing);
         sinks.add(sink);
         return sink;
     }

@@ -42,4 +42,19 @@ class TopicSetupTest {
                     .get("cleanup.policy").value()).isEqualTo("delete");
         }
     }
+
+    @Test
+    void theInternalCheckpointTopicExistsCompactedWithOnePartition() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String name = org.lfenergy.cds.ingest.processing.ChunkCheckpoint.TOPIC;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            TopicDescription topic = admin.describeTopics(List.of(name)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(name);
+            assertThat(topic.partitions()).hasSize(1);
+            var config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, name))).all()
+                    .get(30, TimeUnit.SECONDS).get(new ConfigResource(ConfigResource.Type.TOPIC, name));
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get("segment.ms").value()).isEqualTo("3600000");
+        }
+    }
 }

@@ -63,14 +63,14 @@ final class AggregateSlots {
             }
             int slots = (int) ((h.end().getEpochSecond() - h.start().getEpochSecond()) / h.intervalS());
             ChannelDay day = out.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getString("channel"),
-                    ch -> new ChannelDay(ch, List.of(), h.start(), h.intervalS(), new BigDecimal[slots], new String[slots]));
+                    ch -> new ChannelDay(ch, List.of(), h.start(), h.intervalS(), new String[slots], new String[slots]));
             int i = r.getInteger("slot") - 1;
             if (i < 0 || i >= slots) {
                 continue;
             }
             BigDecimal v = served(decimal(r, "total"), r.getInteger("customers"), decimal(r, "largest"),
                     decimal(r, "magnitude"));
-            day.values()[i] = v;
+            day.values()[i] = v == null ? null : v.toPlainString();
             day.quality()[i] = v == null ? null : quality(r.getString("versions"));
         }
         Map<String, List<ChannelDay>> result = new HashMap<>();

@@ -58,10 +58,12 @@ public final class SegmentData {
     /**
      * One stored channel day.
      *
+     * @param values  per slot: the exact decimal in plain notation as stored (PostgreSQL's numeric text, scale kept,
+     *                e.g. {@code 0.140}), {@code null} where the interval is missing; written to JSON as is
      * @param quality per slot: the GridX Data_version of a stored day, the CDS quality of an aggregate day
      */
     public record ChannelDay(String channel, List<String> meterIds, Instant dayStart, int intervalS,
-                             BigDecimal[] values, String[] quality) {
+                             String[] values, String[] quality) {
     }
 
     /** One register read. */

@@ -127,11 +127,8 @@ public final class UsageSegmentAssembler {
                 reverse = d;
             }
             if (v.formatAllowed().test(f.id())) {
-                String[] q = new String[slots];
-                for (int i = 0; i < slots; i++) {
-                    q[i] = d.values()[i] == null ? null : qualityOf.apply(d.quality()[i]);
-                }
-                BigDecimal[] values = d.values();
+                String[] q = cdsQuality(d, qualityOf);
+                String[] values = d.values();
                 if (f.negate()) {
                     values = negate(values);
                 }
@@ -141,14 +138,16 @@ public final class UsageSegmentAssembler {
         if (forward != null && reverse != null && forward.values().length == reverse.values().length) {
             ValueFormatSpec net = formats.netOf(forwardSpec);
             if (v.formatAllowed().test(net.id())) {
-                BigDecimal[] values = new BigDecimal[slots];
+                String[] values = new String[slots];
                 String[] q = new String[slots];
+                String[] forwardQuality = cdsQuality(forward, qualityOf);
+                String[] reverseQuality = cdsQuality(reverse, qualityOf);
                 for (int i = 0; i < slots; i++) {
-                    BigDecimal a = forward.values()[i];
-                    BigDecimal b = reverse.values()[i];
+                    String a = forward.values()[i];
+                    String b = reverse.values()[i];
                     if (a != null && b != null) {
-                        values[i] = a.subtract(b);
-                        q[i] = netQuality(qualityOf.apply(forward.quality()[i]), qualityOf.apply(reverse.quality()[i]));
+                        values[i] = new BigDecimal(a).subtract(new BigDecimal(b)).toPlainString();
+                        q[i] = netQuality(forwardQuality[i], reverseQuality[i]);
                     }
                 }
                 Set<String> m = new LinkedHashSet<>(forward.meterIds());
@@ -325,6 +324,30 @@ public final class UsageSegmentAssembler {
         return o;
     }
 
+    /**
+     * The CDS quality of each present value of a channel day ({@code null} where the value is missing). The mapping
+     * is asked once per run of equal codes, not per slot (a day's codes are nearly always one code).
+     */
+    private static String[] cdsQuality(ChannelDay d, java.util.function.UnaryOperator<String> qualityOf) {
+        String[] out = new String[d.values().length];
+        String code = null;
+        String cds = null;
+        boolean mapped = false;
+        for (int i = 0; i < out.length; i++) {
+            if (d.values()[i] == null) {
+                continue;
+            }
+            String c = d.quality()[i];
+            if (!mapped || !java.util.Objects.equals(c, code)) {
+                code = c;
+                cds = qualityOf.apply(c);
+                mapped = true;
+            }
+            out[i] = cds;
+        }
+        return out;
+    }
+
     static String netQuality(String a, String b) {
         if (a != null && a.equals(b)) {
             return a;
@@ -335,13 +358,58 @@ public final class UsageSegmentAssembler {
         return "calculated";
     }
 
-    private static BigDecimal[] negate(BigDecimal[] values) {
-        BigDecimal[] out = new BigDecimal[values.length];
+    private static String[] negate(String[] values) {
+        String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] == null ? null : values[i].negate();
+            out[i] = values[i] == null ? null : negate(values[i]);
         }
         return out;
     }
+
+    /**
+     * The negated decimal text, as {@code new BigDecimal(v).negate().toPlainString()} would print it: the sign
+     * flipped, zero (of any scale) unsigned.
+     */
+    static String negate(String v) {
+        if (v.startsWith("-")) {
+            return v.substring(1);
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '0' && c != '.') {
+                return "-" + v;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Appends {@code s} as a JSON string, escaped as Jackson writes it: {@code "} and {@code \\} with a backslash,
+     * control characters as {@code \\b \\t \\n \\f \\r} or {@code \\u00XX}.
+     */
+    static void appendJsonString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\b' -> out.append("\\b");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\f' -> out.append("\\f");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
@@ -351,21 +419,26 @@ public final class UsageSegmentAssembler {
     private static final class Column {
         final ObjectNode format;
         final String key;
-        final BigDecimal[] values;
+        final String[] values;
         final String[] quality;
         final String[] readings;
+        /** {@code {"<key>":}}: the start of each value object. */
+        final String open;
 
-        Column(ObjectNode format, String key, BigDecimal[] values, String[] quality, List<String> meters) {
+        Column(ObjectNode format, String key, String[] values, String[] quality, List<String> meters) {
             this(format, key, values, quality, meters, null);
         }
 
-        Column(ObjectNode format, String key, BigDecimal[] values, String[] quality, List<String> meters,
+        Column(ObjectNode format, String key, String[] values, String[] quality, List<String> meters,
                String[] readings) {
             this.format = format;
             this.key = key;
             this.values = values;
             this.quality = quality;
             this.readings = readings;
+            StringBuilder o = new StringBuilder("{");
+            appendJsonString(o, key);
+            this.open = o.append(':').toString();
             if (meters != null && !meters.isEmpty()) {
                 format.set("related_meterdevices", Json.strings(meters));
             }
@@ -397,36 +470,38 @@ public final class UsageSegmentAssembler {
             return format;
         }
 
-        void writeValue(JsonGenerator g, int i) throws IOException {
+        /** Appends the JSON of slot {@code i}'s value object (or {@code null}) of this format. */
+        void appendValue(StringBuilder out, int i) {
             if (readings != null) {
                 if (readings[i] == null) {
-                    g.writeNull();
+                    out.append("null");
                 } else {
-                    g.writeStartObject();
-                    g.writeStringField(key, readings[i]);
-                    g.writeEndObject();
+                    out.append(open);
+                    appendJsonString(out, readings[i]);
+                    out.append('}');
                 }
                 return;
             }
             if (values[i] == null) {
-                g.writeNull();
+                out.append("null");
                 return;
             }
-            g.writeStartObject();
-            g.writeFieldName(key);
-            g.writeNumber(values[i]); // the exact decimal (scale kept), as a DecimalNode would write it
+            // the stored decimal text as is (plain notation, scale kept): never a double
+            out.append(open).append(values[i]);
             if (mixed && quality[i] != null) {
-                g.writeStringField(VALUE_QUALITY_KEY, quality[i]);
+                out.append(",\"").append(VALUE_QUALITY_KEY).append("\":");
+                appendJsonString(out, quality[i]);
             }
-            g.writeEndObject();
+            out.append('}');
         }
     }
 
     /**
      * A day's Value Sets ({@code values}: one array per slot, one value object or {@code null} per format), written
-     * directly by the JSON generator when the response is serialized: a meter-year page holds about 10,000 values,
-     * and building a tree node per value cost more than the rest of the page. Reading it back as a tree
-     * ({@code ObjectMapper.valueToTree}) gives the same JSON.
+     * as one raw JSON value when the response is serialized: a meter-year page holds about 10,000 values, and a
+     * tree node (or even a generator call) per value cost more than the rest of the page. The decimals are the
+     * stored texts, copied as they are. Reading it back as a tree ({@code ObjectMapper.valueToTree}) gives the same
+     * JSON.
      */
     static final class ValueSets implements JsonSerializable {
         private final List<Column> columns;
@@ -441,17 +516,30 @@ public final class UsageSegmentAssembler {
 
         @Override
         public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
-            g.writeStartArray();
-            if (!columns.isEmpty()) {
-                for (int i = from; i < to; i++) {
-                    g.writeStartArray();
-                    for (Column c : columns) {
-                        c.writeValue(g, i);
-                    }
-                    g.writeEndArray();
-                }
+            g.writeRawValue(text());
+        }
+
+        /** The JSON text of the value sets, built in one buffer (one raw value for the generator). */
+        String text() {
+            if (columns.isEmpty()) {
+                return "[]";
             }
-            g.writeEndArray();
+            StringBuilder out = new StringBuilder(2 + (to - from) * (2 + columns.size() * 16));
+            out.append('[');
+            for (int i = from; i < to; i++) {
+                if (i > from) {
+                    out.append(',');
+                }
+                out.append('[');
+                for (int k = 0; k < columns.size(); k++) {
+                    if (k > 0) {
+                        out.append(',');
+                    }
+                    columns.get(k).appendValue(out, i);
+                }
+                out.append(']');
+            }
+            return out.append(']').toString();
         }
 
         @Override

@@ -205,16 +205,14 @@ public class UsageSegmentService {
         return Uni.combine().all().unis(days, reads, dets, sums, sections).asTuple().map(t -> {
             Map<String, List<ChannelDay>> dayMap = new HashMap<>();
             for (Row r : t.getItem1()) {
-                io.vertx.sqlclient.data.Numeric[] nums = r.getArrayOfNumerics("vals");
-                BigDecimal[] values = new BigDecimal[nums.length];
-                for (int i = 0; i < nums.length; i++) {
-                    values[i] = nums[i] == null ? null : nums[i].bigDecimalValue();
-                }
+                // the stored decimal texts, served as they are (no Numeric/BigDecimal per value)
+                String[] values = org.lfenergy.cds.usage.repository.SqlArrays.decimalTexts(r.getString("vals_text"));
                 String k = key(r.getString("client"), r.getString("series_key"), r.getLocalDate("local_day")) + "|"
                         + r.getInteger("interval_s");
                 dayMap.computeIfAbsent(k, x -> new ArrayList<>()).add(new ChannelDay(r.getString("channel"),
                         Arrays.asList(r.getArrayOfStrings("meter_ids")), r.getOffsetDateTime("day_start").toInstant(),
-                        r.getInteger("interval_s"), values, r.getArrayOfStrings("quality")));
+                        r.getInteger("interval_s"), values,
+                        org.lfenergy.cds.usage.repository.SqlArrays.texts(r.getString("quality_text"))));
             }
             Map<String, List<RegisterRead>> readMap = new HashMap<>();
             for (Row r : t.getItem2()) {

@@ -60,11 +60,11 @@ class UsageSegmentAssemblerTest {
     }
 
     static ChannelDay channel(String channel, String q, String... values) {
-        BigDecimal[] v = new BigDecimal[92];
+        String[] v = new String[92];
         String[] qs = new String[92];
         for (int i = 0; i < 92; i++) {
             String s = values[i % values.length];
-            v[i] = s.equals("-") ? null : new BigDecimal(s);
+            v[i] = s.equals("-") ? null : s;
             qs[i] = v[i] == null ? null : q;
         }
         return new ChannelDay(channel, List.of("M1"), START, 900, v, qs);
@@ -94,6 +94,120 @@ class UsageSegmentAssemblerTest {
         assertThat(values).startsWith("\"values\":[[{\"eu\":1.500},{\"eu\":-0.40},{\"eu\":1.100}],"
                 + "[null,{\"eu\":0},null],[{\"eu\":0.000001},null,null],[{\"eu\":1.500},");
         assertThat(json(seg).get("values")).hasSize(92);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "-({0}) = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.40, -0.40", "-0.40, 0.40", "0, 0", "0.000, 0.000", "-0, 0",
+            "1, -1", "123456789.123456789, -123456789.123456789", "0.001, -0.001", "-5, 5", "10, -10"})
+    void aNegatedDecimalTextIsWhatBigDecimalNegationPrints(String v, String negated) {
+        assertThat(UsageSegmentAssembler.negate(v)).isEqualTo(negated);
+        if (!v.equals("-0")) { // PostgreSQL never prints a signed zero
+            assertThat(UsageSegmentAssembler.negate(v)).isEqualTo(new BigDecimal(v).negate().toPlainString());
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"revenue", "a\"b", "back\\slash", "tab\tnew\nline",
+            "\u0001\u001f", "é ü", "\r\f\b"})
+    void jsonStringsAreEscapedAsJacksonEscapesThem(String s) throws Exception {
+        StringBuilder out = new StringBuilder();
+        UsageSegmentAssembler.appendJsonString(out, s);
+        assertThat(out.toString()).isEqualTo(new ObjectMapper().writeValueAsString(s));
+    }
+
+    /**
+     * The value sets written as one raw text equal, byte for byte, what writing each value with the JSON generator
+     * from its BigDecimal wrote (the previous serialisation): random days of forward and reverse channels (hence
+     * net), missing values, mixed qualities and register reads, also trimmed by a grant window.
+     */
+    @Test
+    void valueSetsAreByteForByteWhatTheGeneratorWroteFromBigDecimals() throws Exception {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int n = 0; n < 200; n++) {
+            String[][] vals = new String[2][92];
+            String[][] qs = new String[2][92];
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < 92; i++) {
+                    if (r.nextInt(10) > 0) {
+                        vals[c][i] = BigDecimal.valueOf(r.nextLong(0, 100_000_000L), r.nextInt(0, 7)).toPlainString();
+                        qs[c][i] = r.nextInt(n % 3 == 0 ? 5 : 1000) == 0 ? "E" : "A";
+                    }
+                }
+            }
+            List<ChannelDay> days = List.of(new ChannelDay("KWH_DEL", List.of("M1"), START, 900, vals[0], qs[0]),
+                    new ChannelDay("KWH_REC", List.of("M1"), START, 900, vals[1], qs[1]));
+            List<RegisterRead> reads = List.of(new RegisterRead("KWH_DEL", "M1", START.plusSeconds(900L * r.nextInt(92)),
+                    BigDecimal.valueOf(r.nextLong(0, 10_000_000L), 3)));
+            UsageSegmentAssembler.Visibility v = n % 4 == 0 ? new UsageSegmentAssembler.Visibility(id -> true,
+                    (c, m) -> true, START.plusSeconds(900L * r.nextInt(40)), START.plusSeconds(900L * r.nextInt(50, 93)))
+                    : all();
+            ObjectNode seg = assembler.assemble(day(true), days, reads, List.of(), v).orElseThrow();
+            String text = MAPPER.writeValueAsString(seg);
+            String served = text.substring(text.indexOf("\"values\":") + 9, text.length() - 1);
+            assertThat(served).isEqualTo(generatorWritten(json(seg).get("formats"), days, reads,
+                    (int) ((Instant.parse(json(seg).get("segment_start").asText()).getEpochSecond()
+                            - START.getEpochSecond()) / 900), json(seg).get("values").size()));
+        }
+    }
+
+    /** The previous serialisation: per value, the generator writes the BigDecimal (reverse negated, net subtracted). */
+    private static String generatorWritten(JsonNode formats, List<ChannelDay> days, List<RegisterRead> reads, int from,
+                                           int count) throws Exception {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
+            g.writeStartArray();
+            for (int i = from; i < from + count; i++) {
+                g.writeStartArray();
+                for (JsonNode f : formats) {
+                    String id = f.get("id").asText();
+                    boolean mixed = !f.has("quality");
+                    if (id.startsWith("meter_readings")) {
+                        RegisterRead read = reads.get(0);
+                        if (read.readAt().equals(START.plusSeconds(900L * i))) {
+                            g.writeStartObject();
+                            g.writeStringField("r", read.value().toPlainString());
+                            g.writeEndObject();
+                        } else {
+                            g.writeNull();
+                        }
+                        continue;
+                    }
+                    ChannelDay del = days.get(0);
+                    ChannelDay rec = days.get(1);
+                    BigDecimal value;
+                    String q;
+                    switch (id) {
+                        case "electric_usage_forward" -> {
+                            value = del.values()[i] == null ? null : new BigDecimal(del.values()[i]);
+                            q = del.quality()[i];
+                        }
+                        case "electric_usage_reverse" -> {
+                            value = rec.values()[i] == null ? null : new BigDecimal(rec.values()[i]).negate();
+                            q = rec.quality()[i];
+                        }
+                        default -> {
+                            value = del.values()[i] == null || rec.values()[i] == null ? null
+                                    : new BigDecimal(del.values()[i]).subtract(new BigDecimal(rec.values()[i]));
+                            q = value == null ? null : del.quality()[i].equals(rec.quality()[i]) ? del.quality()[i] : "E";
+                        }
+                    }
+                    if (value == null) {
+                        g.writeNull();
+                        continue;
+                    }
+                    g.writeStartObject();
+                    g.writeFieldName("eu");
+                    g.writeNumber(value);
+                    if (mixed) {
+                        g.writeStringField("gridx_quality", TestConfigs.quality().toCds(q));
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        return w.toString();
     }
 
     @Test

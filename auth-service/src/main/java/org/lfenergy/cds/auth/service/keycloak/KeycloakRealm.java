@@ -396,6 +396,19 @@ public class KeycloakRealm {
 
     /** The GridX Person_ID of a Keycloak user, or null when the user is not linked to a customer. */
     @Timeout(30_000)
+    /** The e-mail address of a Keycloak user, or null when the user has none (or is gone). */
+    public Uni<String> emailOf(String userId) {
+        return blocking(() -> {
+            try {
+                String email = realm().users().get(userId).toRepresentation().getEmail();
+                return email == null || email.isBlank() ? null : email;
+            } catch (WebApplicationException e) {
+                rethrowUnlessNotFound(e);
+                return null;
+            }
+        });
+    }
+
     public Uni<String> personIdOf(String userId) {
         return blocking(() -> {
             try {

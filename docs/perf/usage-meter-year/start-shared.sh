@@ -1,0 +1,12 @@
+#!/bin/bash
+# start.sh APPDIR PORT DB: a usage-service build on PORT against DB on the shared PG 5433, every Kafka channel disabled.
+S=/work/main/.local/secrets
+export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$2 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+ KAFKA_GROUP_ID=usage-usage3-perf KAFKA_AUTO_OFFSET_RESET=latest \
+ CDS_ACCESS_FILTER_KEY=$(cat $S/access-filter-key) CDS_IDS_KEY=$(cat $S/ids-key) \
+ QUARKUS_DATASOURCE_USERNAME=cds QUARKUS_DATASOURCE_PASSWORD=$(cat $S/db) \
+ QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5433/$3 \
+ QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5433/$3 \
+ QUARKUS_OTEL_SDK_DISABLED=true
+D=""; for ch in intervals registers customers meteraccount-meters attributes bill-determinants networks events bills; do D="$D -Dmp.messaging.incoming.$ch.enabled=false"; done
+exec java $D -Xms64m -Xmx256m -XX:+UseSerialGC -jar $1/quarkus-run.jar
