@@ -34,6 +34,8 @@ import org.lfenergy.cds.gridx.generator.WrittenFile;
 final class DrillData {
 
     static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** The first local day of every generated data set. */
+    static final LocalDate START = LocalDate.of(2024, 3, 1);
 
     final String client;
     final GenerationReport report;
@@ -57,9 +59,14 @@ final class DrillData {
 
     /** The same under a given client code (the load drill's data is the client code the stack's gateway serves). */
     static DrillData generateFor(Path dir, String client, int persons, int days) {
+        return generateFor(dir, client, persons, days, START);
+    }
+
+    /** The same from a given first local day. */
+    static DrillData generateFor(Path dir, String client, int persons, int days, LocalDate start) {
         try {
             GenerationReport report = new GridxDataSetGenerator(GeneratorConfig.builder(dir.resolve(client))
-                    .client(client).persons(persons).startDate(LocalDate.of(2024, 3, 1)).days(days).zone(ZONE).build())
+                    .client(client).persons(persons).startDate(start).days(days).zone(ZONE).build())
                     .generate();
             DrillData data = new DrillData(client, report);
             for (WrittenFile file : report.files()) {

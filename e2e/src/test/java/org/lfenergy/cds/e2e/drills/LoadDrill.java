@@ -40,28 +40,43 @@ import org.lfenergy.cds.gridx.generator.WrittenFile;
  *
  * <p>Request <i>i</i> is due at {@code t0 + i / rate} whatever happened to the earlier ones, and its latency counts
  * from that due time: a stall of the server (or of this sender) shows as latency of every request that should have
- * gone out meanwhile, instead of as requests never sent (coordinated omission). Each data API is called by a client
- * registration of its own (about 29 requests/s each at 200/s), so the gateway's per-client rate limit is not what is
- * measured. The data
+ * gone out meanwhile, instead of as requests never sent (coordinated omission).
+ *
+ * <p>The mix ({@link #MIX}, docs/reliability.md "Load") is what a population of third-party apps asks: small pages of
+ * the listings with their default limits, and usage segments of one contract for one day (the daily sync) or one
+ * week, not a client's whole usage history per call. Each slot of the mix is called by a client registration of its
+ * own (20 requests/s each at 200/s), so the gateway's per-client rate limit (50/s) is not what is measured. The data
  * is generated under the client code the stack's gateway serves, so the answers carry rows.
  */
 final class LoadDrill {
 
-    /** The data APIs of the mix and the scope of each one's Client Object. */
-    static final Map<String, String> MIX = new TreeMap<>(Map.of(
-            "/cds/v1/accounts", "cds_query_accounts",
-            "/cds/v1/service-contracts", "cds_query_service_contracts",
-            "/cds/v1/bill-sections", "cds_query_bill_sections",
-            "/cds/v1/bill-statements", "cds_query_bill_statements",
-            "/cds/v1/service-points", "cds_query_service_points",
-            "/cds/v1/meter-devices", "cds_query_meter_devices",
-            "/cds/v1/usage-segments?limit=10", "cds_query_usage"));
+    /** A kind of call of the mix: its name, the API path, the scope of its Client Object, and days per usage call. */
+    record Kind(String name, String path, String scope, int usageDays) {
+    }
+
+    static final Kind ACCOUNTS = new Kind("accounts", "/cds/v1/accounts", "cds_query_accounts", 0);
+    static final Kind CONTRACTS = new Kind("service-contracts", "/cds/v1/service-contracts",
+            "cds_query_service_contracts", 0);
+    static final Kind POINTS = new Kind("service-points", "/cds/v1/service-points", "cds_query_service_points", 0);
+    static final Kind METERS = new Kind("meter-devices", "/cds/v1/meter-devices", "cds_query_meter_devices", 0);
+    static final Kind STATEMENTS = new Kind("bill-statements", "/cds/v1/bill-statements",
+            "cds_query_bill_statements", 0);
+    static final Kind SECTIONS = new Kind("bill-sections", "/cds/v1/bill-sections", "cds_query_bill_sections", 0);
+    static final Kind USAGE_DAY = new Kind("usage-segments 1 day", "/cds/v1/usage-segments", "cds_query_usage", 1);
+    static final Kind USAGE_WEEK = new Kind("usage-segments 7 days", "/cds/v1/usage-segments", "cds_query_usage", 7);
+
+    /**
+     * The mix: ten slots, request <i>i</i> takes slot {@code i % 10}. Usage of one contract for one day is 30 % (an
+     * energy app syncs yesterday's intervals of each customer every day), one week 10 % (a first sync, a weekly chart);
+     * each listing 10 % (an app refreshes a customer's accounts, contracts, points, meters, statements and sections).
+     */
+    static final List<Kind> MIX = List.of(USAGE_DAY, ACCOUNTS, CONTRACTS, USAGE_DAY, POINTS, METERS, USAGE_DAY,
+            STATEMENTS, SECTIONS, USAGE_WEEK);
 
     /** What a run measured. Latencies in ms from each request's due time. */
-    record Result(long due, long answered, double sentPerSecond, long lateSends, Map<String, Long> errors,
-                  double p50, double p90, double p99, double p999, double max, String fileStatusAtEnd,
-                  long filePublishedAtEnd, long fileRows, String loadAverageBefore, String loadAverageAfter,
-                  String report) {
+    record Result(long due, long sent, long answered, double sentPerSecond, long lateSends,
+                  Map<String, Long> statuses, Map<String, Long> errors, double p50, double p90, double p99,
+                  double p999, double max, long rowsReconciled, String report) {
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -70,25 +85,32 @@ final class LoadDrill {
     private LoadDrill() {
     }
 
+    private record Slot(Kind kind, String token) {
+    }
+
     /**
      * Delivers a data set of {@code persons} customers (its interval file is uploaded just as the traffic starts),
      * sends {@code rate} requests/s for {@code seconds}, reconciles the data set row by row, and returns the figures
-     * (also printed and appended to {@code target/load-report.txt}).
+     * (also printed and appended to {@code target/load-report.txt}). With {@code cpuCalls > 0} it then measures the
+     * CPU time per call of each kind of the mix ({@link CpuCost}) and adds it to the report.
      */
-    static Result run(E2eStack stack, Path work, int seconds, int rate, int persons, int days) throws Exception {
+    static Result run(E2eStack stack, Path work, int seconds, int rate, int persons, int days, int cpuCalls)
+            throws Exception {
         String gw = stack.gateway();
         String ingest = stack.url("ingest-service");
-        List<String[]> calls = new ArrayList<>();
-        for (Map.Entry<String, String> e : MIX.entrySet()) {
-            // a registration of its own per API: the gateway's limit (50/s) is per registered client, and the first
-            // run with one registration for all seven measured the limiter (73 % of the answers 429)
-            CdsClient app = CdsClient.register(gw, "cds_client_admin " + e.getValue());
-            ClientObject object = app.objectWithScope(e.getValue());
-            String token = app.clientCredentials(object, e.getValue(), null).path("access_token").asText();
-            calls.add(new String[] {e.getKey(), token});
+        List<Slot> slots = new ArrayList<>();
+        for (Kind kind : MIX) {
+            // a registration of its own per slot: the gateway's limit (50/s) is per registered client
+            CdsClient app = CdsClient.register(gw, "cds_client_admin " + kind.scope());
+            ClientObject object = app.objectWithScope(kind.scope());
+            slots.add(new Slot(kind, app.clientCredentials(object, kind.scope(), null).path("access_token").asText()));
         }
 
-        DrillData data = DrillData.generateFor(work, stack.gridxClient(), persons, days);
+        // days ending two days before today: a direct-access grant's default windows count back from now (bills one
+        // year, usage 13 months), and 2024 data answered every bill and usage call with an empty page
+        java.time.LocalDate first = java.time.LocalDate.now(DrillData.ZONE).minusDays(days + 2L);
+        DrillData data = DrillData.generateFor(work, stack.gridxClient(), persons, days, first);
+        List<String> contracts = new ArrayList<>(data.customers.keySet());
         WrittenFile intervals = data.file(GridxFileType.INTERVAL);
         Map<WrittenFile, String> ids = new LinkedHashMap<>();
         for (WrittenFile f : data.files(false)) {
@@ -101,8 +123,12 @@ final class LoadDrill {
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(pool).build();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        // HTTP/1.1, a connection per request in flight (pooled): a population of clients spreads over the gateway's
+        // event loops; one HTTP/2 connection (the JDK client's default, h2c) would pin all traffic to one of them
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(pool).build();
+        Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         long total = (long) seconds * rate;
         CountDownLatch answered = new CountDownLatch((int) total);
@@ -112,6 +138,7 @@ final class LoadDrill {
         ids.put(intervals, fileId);
         long t0 = System.nanoTime();
         long lateSends = 0;
+        long sentCount = 0;
         try {
             for (long i = 0; i < total; i++) {
                 long due = t0 + i * 1_000_000_000L / rate;
@@ -121,70 +148,132 @@ final class LoadDrill {
                 } else if (wait < -10_000_000L) {
                     lateSends++;
                 }
-                String[] call = calls.get((int) (i % calls.size()));
-                http.sendAsync(HttpRequest.newBuilder(URI.create(gw + call[0]))
-                                .header("Authorization", "Bearer " + call[1]).timeout(Duration.ofSeconds(30)).build(),
+                Slot slot = slots.get((int) (i % slots.size()));
+                String name = slot.kind().name();
+                http.sendAsync(request(gw, slot, contracts, first, days, i),
                                 HttpResponse.BodyHandlers.discarding())
                         .whenComplete((r, t) -> {
-                            latencies.add(System.nanoTime() - due);
-                            if (t != null) {
-                                errors.computeIfAbsent(call[0] + " " + t.getClass().getSimpleName(),
-                                        k -> new AtomicLong()).incrementAndGet();
-                            } else if (r.statusCode() != 200) {
-                                errors.computeIfAbsent(call[0] + " " + r.statusCode(), k -> new AtomicLong())
-                                        .incrementAndGet();
+                            latencies.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>())
+                                    .add(System.nanoTime() - due);
+                            Throwable cause = t instanceof java.util.concurrent.CompletionException
+                                    && t.getCause() != null ? t.getCause() : t;
+                            String outcome = cause != null ? cause.getClass().getSimpleName()
+                                    : String.valueOf(r.statusCode());
+                            statuses.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                            if (t != null || r.statusCode() != 200) {
+                                errors.computeIfAbsent(name + " " + outcome, k -> new AtomicLong()).incrementAndGet();
                             }
                             answered.countDown();
                         });
+                sentCount++;
             }
             long sendingNanos = System.nanoTime() - t0;
-            answered.await(60, TimeUnit.SECONDS);
+            answered.await(120, TimeUnit.SECONDS);
+            double answeringSeconds = (System.nanoTime() - t0) / 1e9;
             var file = Reconciliation.fileReport(ingest, fileId);
             String loadAfter = loadAverage();
 
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            Map<String, Long> errorCounts = new TreeMap<>();
-            errors.forEach((k, v) -> errorCounts.put(k, v.get()));
-            double sent = total / (sendingNanos / 1e9);
-            String report = String.format("""
-                    load drill %s: %d s at %d requests/s (open loop), %d data APIs, one client each
-                    requests due %d, answered %d, sent at %.1f requests/s, %d sent more than 10 ms late
-                    errors %d %s
-                    latency ms from the due time: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f
-                    file during the run: %s, %d rows, at the end of the traffic %s with %d published
-                    load average before: %s; after: %s (%d cores)
-                    """, start, seconds, rate, calls.size(), total, sorted.size(), sent, lateSends,
-                    errorCounts.values().stream().mapToLong(Long::longValue).sum(), errorCounts,
-                    ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), ms(sorted, 1.0),
-                    intervals.fileName(), intervals.dataRows(), file.path("status").asText(),
-                    file.path("publishedRows").asLong(), loadBefore, loadAfter,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.println(report);
-            Path out = Path.of("target/load-report.txt");
-            Files.writeString(out, report + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            List<Long> all = new ArrayList<>();
+            StringBuilder perKind = new StringBuilder();
+            for (String kind : new TreeMap<>(latencies).keySet()) {
+                List<Long> sorted = new ArrayList<>(latencies.get(kind));
+                Collections.sort(sorted);
+                all.addAll(sorted);
+                perKind.append(String.format("  %-22s %5d answered, p50 %8.1f, p99 %8.1f, max %8.1f ms%n", kind,
+                        sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0)));
+            }
+            Collections.sort(all);
+            Map<String, Long> statusCounts = counts(statuses);
+            Map<String, Long> errorCounts = counts(errors);
+            double sent = sentCount / (sendingNanos / 1e9);
 
             // nothing lost: the data set delivered during the traffic is in the read models row by row
-            new Reconciliation(stack, data).all(ids);
-            return new Result(total, sorted.size(), sent, lateSends, errorCounts, ms(sorted, 0.50),
-                    ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), ms(sorted, 1.0),
-                    file.path("status").asText(), file.path("publishedRows").asLong(), intervals.dataRows(),
-                    loadBefore, loadAfter, report);
+            long reconcileStart = System.nanoTime();
+            long rows = ids.keySet().stream().mapToLong(WrittenFile::dataRows).sum();
+            String reconciled;
+            Throwable failed = null;
+            try {
+                new Reconciliation(stack, data).all(ids);
+                reconciled = String.format("%d files, %d rows (%d interval values), in %d s after the traffic",
+                        ids.size(), rows, data.intervalRows, (System.nanoTime() - reconcileStart) / 1_000_000_000L);
+            } catch (RuntimeException | AssertionError e) { // the figures are reported all the same
+                failed = e;
+                reconciled = "FAILED: " + e.getMessage();
+            }
+            String cpu = cpuCalls > 0 && failed == null ? CpuCost.measure(stack, slots.stream().map(s ->
+                    new CpuCost.Call(s.kind().name(), i -> request(gw, s, contracts, first, days, i * MIX.size())))
+                    .toList(),
+                    cpuCalls) : "";
+
+            String report = String.format("""
+                    load drill %s: %d s at %d requests/s (open loop), mix of %d slots (one client registration each): %s
+                    requests due %d, sent %d at %.1f/s (%d more than 10 ms late), answered %d (%s) in %.1f s: %.1f/s
+                    errors %d %s
+                    latency ms from the due time: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f
+                    per kind:
+                    %sfile during the run: %s, %d rows, at the end of the traffic %s with %d published
+                    reconciled row by row: %s
+                    load average before: %s; after the traffic: %s (%d cores)
+                    %s""", start, seconds, rate, slots.size(),
+                    slots.stream().map(s -> s.kind().name()).toList(), total, sentCount, sent, lateSends,
+                    all.size(), statusCounts, answeringSeconds, all.size() / answeringSeconds,
+                    errorCounts.values().stream().mapToLong(Long::longValue).sum(), errorCounts,
+                    ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999), ms(all, 1.0),
+                    perKind, intervals.fileName(), intervals.dataRows(), file.path("status").asText(),
+                    file.path("publishedRows").asLong(), reconciled, loadBefore, loadAfter,
+                    Runtime.getRuntime().availableProcessors(), cpu);
+            System.out.println(report);
+            Files.writeString(Path.of("target/load-report.txt"), report + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            } else if (failed instanceof AssertionError e) {
+                throw e;
+            }
+            return new Result(total, sentCount, all.size(), sent, lateSends, statusCounts, errorCounts,
+                    ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999), ms(all, 1.0), rows, report);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** The assertions every load run makes: every request answered, at the rate, without an error, p99 in target. */
-    static void assertWithin(Result r, int rate, long p99TargetMs) {
-        assertThat(r.answered()).as("every request answered").isEqualTo(r.due());
-        assertThat(r.sentPerSecond()).as("rate the requests went out at").isGreaterThanOrEqualTo(rate * 0.95);
-        assertThat(r.errors()).as("errors").isEmpty();
-        assertThat(r.p99()).as("p99 ms (%s)", r.report()).isLessThanOrEqualTo((double) p99TargetMs);
+    /**
+     * Request {@code i} of a slot: a listing page with its default limit, or the usage segments of one contract for
+     * {@code usageDays} local days (contract and day rotate through the data set's).
+     */
+    private static HttpRequest request(String gw, Slot slot, List<String> contracts, java.time.LocalDate start,
+                                       int days, long i) {
+        String uri = gw + slot.kind().path();
+        int n = slot.kind().usageDays();
+        if (n > 0) {
+            int day = (int) ((i / MIX.size()) % Math.max(1, days - n + 1));
+            var first = start.plusDays(day).atStartOfDay(DrillData.ZONE);
+            // segments overlapping [first day 00:01, last day 23:00]: exactly those n local days
+            uri += "?contract_numbers=" + contracts.get((int) ((i / MIX.size()) % contracts.size()))
+                    + "&after=" + first.plusMinutes(1).toInstant() + "&before="
+                    + first.plusDays(n - 1).plusHours(23).toInstant();
+        }
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + slot.token())
+                .timeout(Duration.ofSeconds(30)).build();
     }
 
-    private static String loadAverage() {
+    /** The assertions every load run makes: every request answered 200 at the rate, no error, p99 in bound. */
+    static void assertWithin(Result r, int rate, long p99BoundMs) {
+        assertThat(r.sent()).as("requests sent (%s)", r.report()).isEqualTo(r.due());
+        assertThat(r.sentPerSecond()).as("rate the requests went out at").isGreaterThanOrEqualTo(rate * 0.95);
+        assertThat(r.answered()).as("every request answered (%s)", r.report()).isEqualTo(r.due());
+        assertThat(r.errors()).as("errors (%s)", r.report()).isEmpty();
+        assertThat(r.statuses()).as("every answer 200 (%s)", r.report()).isEqualTo(Map.of("200", r.due()));
+        assertThat(r.p99()).as("p99 ms from the due time (%s)", r.report()).isLessThanOrEqualTo((double) p99BoundMs);
+    }
+
+    private static Map<String, Long> counts(Map<String, AtomicLong> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException | UncheckedIOException e) {

@@ -25,12 +25,13 @@ class LoadDrillTest {
         LocalStack infra = DrillStack.infrastructure();
         E2eStack stack = null;
         try {
-            stack = E2eStack.startOn(infra, "load-run");
+            stack = E2eStack.startOn(infra, "load-run", true, 0); // C2 as in production: CPU per request
             Path work = Path.of("target/load");
             Files.createDirectories(work);
             // an interval file of 30 days of 15-minute values, a customer per 12 s of traffic (the reconciliation holds
             // every row in the test JVM's 384 MB)
-            LoadDrill.Result r = LoadDrill.run(stack, work, seconds, rate, Math.max(20, seconds / 12), 30);
+            LoadDrill.Result r = LoadDrill.run(stack, work, seconds, rate, Math.max(20, seconds / 12), 30,
+                    Integer.getInteger("cds.load.cpu-calls", 200));
             LoadDrill.assertWithin(r, rate, p99Target);
         } finally {
             if (stack != null) {

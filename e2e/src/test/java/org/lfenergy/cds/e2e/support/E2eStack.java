@@ -73,6 +73,8 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private final String demoPassword;
     private final OtlpReceiver traces = new OtlpReceiver();
     private DemoData data;
+    private boolean fullJit;
+    private int ingestChunkRows;
 
     private E2eStack() {
         this(LocalStack.infrastructure(), "e2e-run", true);
@@ -105,7 +107,20 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
      * without the demo data: for drills that kill and restart things. The caller closes it.
      */
     public static E2eStack startOn(LocalStack infra, String name) {
+        return startOn(infra, name, false, 0);
+    }
+
+    /**
+     * The same; with {@code fullJit} the services run with the JVM's full tiered compilation (C2), as
+     * deploy/local/stack runs them, instead of the test stack's C1-only start-up setting: for load measurements,
+     * where C1-compiled code costs more CPU per request than production would. {@code ingestChunkRows > 0} sets
+     * ingest-service's rows per Kafka transaction ({@code cds.ingest.chunk-rows}, default 50,000): a fault drill with
+     * small chunks lands between many checkpoints with a file a fraction of the size.
+     */
+    public static E2eStack startOn(LocalStack infra, String name, boolean fullJit, int ingestChunkRows) {
         E2eStack stack = new E2eStack(infra, name, false);
+        stack.fullJit = fullJit;
+        stack.ingestChunkRows = ingestChunkRows;
         try {
             stack.start();
         } catch (RuntimeException | Error e) {
@@ -239,6 +254,9 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             // developer's stack, another test run) would fence this one's transactions. (As a system property the key
             // fails the cds.ingest config mapping's validation; the environment variable is read.)
             env.put("CDS_INGEST_KAFKA_INSTANCE_ID", "e2e-" + run);
+            if (ingestChunkRows > 0) {
+                env.put("CDS_INGEST_CHUNK_ROWS", String.valueOf(ingestChunkRows));
+            }
         }
         String name = databases.get(service);
         if (name != null) {
@@ -248,9 +266,12 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + infra.postgresAddress() + "/" + name);
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dcds.stack.component=e2e-" + service,
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 // five JVMs start at once on a small CI machine: slack for the first database connections
                 "-Dquarkus.datasource.jdbc.acquisition-timeout=60S"));
+        if (!fullJit) {
+            command.add("-XX:TieredStopAtLevel=1"); // C1 only: faster start-up of five JVMs on a small machine
+        }
         // The public base URL every service writes into links and metadata: this run's gateway.
         command.add("-Dcds.public-base-url=" + url("api-gateway"));
         command.add("-Dcds.billing.public-base-url=" + url("api-gateway"));
@@ -293,7 +314,10 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         log("%s killed", service);
     }
 
-    /** Starts a stopped or killed service again with the same configuration (port, database, consumer group) and waits until it is ready. */
+    /**
+     * Starts a stopped or killed service again with the same configuration (port, database, consumer group) and waits
+     * until it is ready.
+     */
     public void start(String service) {
         synchronized (this) {
             Process p = processes.get(service);
@@ -306,6 +330,15 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         long t0 = System.nanoTime();
         awaitReady(service);
         log("%s ready again in %d s", service, seconds(t0));
+    }
+
+    /** The process id of a running service (CPU time per request: {@code /proc/<pid>/stat}). */
+    public synchronized long pid(String service) {
+        Process p = processes.get(service);
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return p.pid();
     }
 
     /** The database of a service ({@code ingest-service}, {@code billing-service}, ...) in this stack's PostgreSQL. */
