@@ -8,10 +8,17 @@ import static org.lfenergy.cds.gateway.support.GrantEvents.newGrantId;
 import static org.lfenergy.cds.gateway.support.GrantEvents.scope;
 
 import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,9 @@ class UpstreamFailureTest {
 
     @Inject
     UpstreamProxy proxy;
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     @BeforeEach
     void grantForMetersAndAccounts() {
@@ -95,6 +105,37 @@ class UpstreamFailureTest {
         assertThat(proxy.breakerState(UpstreamService.USAGE)).isEqualTo(CircuitBreaker.State.OPEN);
         proxy.resetBreaker(UpstreamService.USAGE);
         given().auth().oauth2(token).get("/cds/v1/meter-devices").then().statusCode(200);
+    }
+
+    @Test
+    void errorAnswersReachHttp2ClientsToo() throws Exception {
+        // Found by the load drill: over HTTP/2 (h2c here, h2 behind a TLS ingress) a fully read request refused
+        // resume() in the error path, so a 502/504/401 was never written and the client waited for its own timeout.
+        TestServers.stop(UpstreamService.USAGE);
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 2; i++) { // the first request upgrades the connection, the second is a stream on it
+            HttpResponse<String> down = h2.send(HttpRequest.newBuilder(gateway.resolve("/cds/v1/meter-devices"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(down.version()).as("request %d", i).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(down.statusCode()).as("request %d: %s", i, down.body()).isEqualTo(502);
+            assertThat(down.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/json"));
+            assertThat(json.readTree(down.body()).path("error").asText()).isEqualTo("bad_gateway");
+
+            HttpResponse<String> noToken = h2.send(HttpRequest.newBuilder(gateway.resolve("/cds/v1/accounts"))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(noToken.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(noToken.statusCode()).as("request %d: %s", i, noToken.body()).isEqualTo(401);
+            assertThat(json.readTree(noToken.body()).path("error").asText()).isNotBlank();
+        }
+        HttpResponse<String> ok = h2.send(HttpRequest.newBuilder(gateway.resolve("/cds/v1/accounts"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(json.readTree(ok.body()).path("service").asText()).isEqualTo("billing");
     }
 
     @Test

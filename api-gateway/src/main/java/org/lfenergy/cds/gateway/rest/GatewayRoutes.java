@@ -268,7 +268,12 @@ public class GatewayRoutes {
             }
             return;
         }
-        ctx.request().resume(); // discard an unread body
+        HttpServerRequest in = ctx.request();
+        if (!in.isEnded()) {
+            // discard an unread body; an HTTP/2 request whose stream is already ended refuses resume() with an
+            // IllegalStateException, which left the client without an answer until its own timeout
+            in.resume();
+        }
         out.setStatusCode(error.status());
         out.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         out.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -65,16 +65,26 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> consumerGroups = new LinkedHashMap<>();
+    /** Database of each service with one, created empty once at start (a restarted service finds its data). */
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final boolean demoData;
     private final String accessFilterKey = randomKey();
     private final String idsKey = randomKey();
     private final String demoPassword;
     private final OtlpReceiver traces = new OtlpReceiver();
     private DemoData data;
+    private boolean fullJit;
+    private int ingestChunkRows;
 
     private E2eStack() {
+        this(LocalStack.infrastructure(), "e2e-run", true);
+    }
+
+    private E2eStack(LocalStack infra, String name, boolean demoData) {
         root = repositoryRoot();
-        work = root.resolve("e2e/target/e2e-run");
-        infra = LocalStack.infrastructure();
+        work = root.resolve("e2e/target").resolve(name);
+        this.infra = infra;
+        this.demoData = demoData;
         demoPassword = stackSecret("demo-customer");
         for (String s : SERVICES) {
             ports.put(s, freePort());
@@ -90,6 +100,34 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             throw new IllegalStateException("annotate the test class with @ExtendWith(E2eStack.Extension.class)");
         }
         return instance;
+    }
+
+    /**
+     * A stack of its own, apart from the module's shared one, on the given (usually private) infrastructure and
+     * without the demo data: for drills that kill and restart things. The caller closes it.
+     */
+    public static E2eStack startOn(LocalStack infra, String name) {
+        return startOn(infra, name, false, 0);
+    }
+
+    /**
+     * The same; with {@code fullJit} the services run with the JVM's full tiered compilation (C2), as
+     * deploy/local/stack runs them, instead of the test stack's C1-only start-up setting: for load measurements,
+     * where C1-compiled code costs more CPU per request than production would. {@code ingestChunkRows > 0} sets
+     * ingest-service's rows per Kafka transaction ({@code cds.ingest.chunk-rows}, default 50,000): a fault drill with
+     * small chunks lands between many checkpoints with a file a fraction of the size.
+     */
+    public static E2eStack startOn(LocalStack infra, String name, boolean fullJit, int ingestChunkRows) {
+        E2eStack stack = new E2eStack(infra, name, false);
+        stack.fullJit = fullJit;
+        stack.ingestChunkRows = ingestChunkRows;
+        try {
+            stack.start();
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
     }
 
     /** Starts the stack once per test run; JUnit closes it after the last test class. */
@@ -129,6 +167,9 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopProcesses, "e2e-stack-stop"));
+        String suffix = System.getenv().getOrDefault(RealInfrastructure.DB_SUFFIX_ENV, "");
+        DATABASES.forEach((service, db) -> databases.put(service, infra.freshDatabase(db + "_e2e" + suffix)));
+        startGroupsAtTheEnd();
         // All five at once: their start-up is mostly waiting (Flyway, Kafka, Keycloak), which overlaps well.
         for (String s : SERVICES) {
             processes.put(s, launch(s));
@@ -146,6 +187,9 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         }
         awaitConsumersAssigned();
         log("services ready in %d s (%s)", seconds(t0), ports);
+        if (!demoData) {
+            return;
+        }
         long t1 = System.nanoTime();
         data = DemoData.generate(work.resolve("data"), gridxClient, idsKey);
         Map<TopicPartition, Long> before = endOffsets();
@@ -210,20 +254,24 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             // developer's stack, another test run) would fence this one's transactions. (As a system property the key
             // fails the cds.ingest config mapping's validation; the environment variable is read.)
             env.put("CDS_INGEST_KAFKA_INSTANCE_ID", "e2e-" + run);
+            if (ingestChunkRows > 0) {
+                env.put("CDS_INGEST_CHUNK_ROWS", String.valueOf(ingestChunkRows));
+            }
         }
-        String db = DATABASES.get(service);
-        if (db != null) {
-            String name = infra.freshDatabase(db + "_e2e"
-                    + System.getenv().getOrDefault(RealInfrastructure.DB_SUFFIX_ENV, ""));
+        String name = databases.get(service);
+        if (name != null) {
             env.put("QUARKUS_DATASOURCE_USERNAME", infra.databaseUser());
             env.put("QUARKUS_DATASOURCE_PASSWORD", infra.databasePassword());
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + infra.postgresAddress() + "/" + name);
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + infra.postgresAddress() + "/" + name);
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dcds.stack.component=e2e-" + service,
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 // five JVMs start at once on a small CI machine: slack for the first database connections
                 "-Dquarkus.datasource.jdbc.acquisition-timeout=60S"));
+        if (!fullJit) {
+            command.add("-XX:TieredStopAtLevel=1"); // C1 only: faster start-up of five JVMs on a small machine
+        }
         // The public base URL every service writes into links and metadata: this run's gateway.
         command.add("-Dcds.public-base-url=" + url("api-gateway"));
         command.add("-Dcds.billing.public-base-url=" + url("api-gateway"));
@@ -242,6 +290,64 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }
+    }
+
+    /**
+     * SIGKILL to one service's process, as a crash or the kernel's OOM killer would end it: no shutdown hook, no
+     * offset commit, no transaction completed. Returns once the process is gone.
+     */
+    public synchronized void kill(String service) {
+        Process p = processes.get(service);
+        if (p == null) {
+            throw new IllegalArgumentException("no process for " + service);
+        }
+        p.destroyForcibly(); // SIGKILL on Linux
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service + " survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        appendLog(service, "---- e2e: killed (SIGKILL) ----");
+        log("%s killed", service);
+    }
+
+    /**
+     * Starts a stopped or killed service again with the same configuration (port, database, consumer group) and waits
+     * until it is ready.
+     */
+    public void start(String service) {
+        synchronized (this) {
+            Process p = processes.get(service);
+            if (p != null && p.isAlive()) {
+                throw new IllegalStateException(service + " is running");
+            }
+            appendLog(service, "---- e2e: started again ----");
+            processes.put(service, launch(service));
+        }
+        long t0 = System.nanoTime();
+        awaitReady(service);
+        log("%s ready again in %d s", service, seconds(t0));
+    }
+
+    /** The process id of a running service (CPU time per request: {@code /proc/<pid>/stat}). */
+    public synchronized long pid(String service) {
+        Process p = processes.get(service);
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return p.pid();
+    }
+
+    /** The database of a service ({@code ingest-service}, {@code billing-service}, ...) in this stack's PostgreSQL. */
+    public String database(String service) {
+        String name = databases.get(service);
+        if (name == null) {
+            throw new IllegalArgumentException(service + " has no database");
+        }
+        return name;
     }
 
     private List<String> consumerSettings(String service) {
@@ -341,6 +447,30 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         }
     }
 
+    /**
+     * Commits, for each of this run's (new, still empty) consumer groups, the current end of every partition it will
+     * read: the services start there (not at the other runs' records before), and a service killed before its
+     * first own commit resumes there too instead of jumping to the then-latest offset and skipping what came between.
+     */
+    private void startGroupsAtTheEnd() {
+        Map<TopicPartition, Long> end = endOffsets();
+        try (Admin admin = admin()) {
+            for (var entry : consumerGroups.entrySet()) {
+                Set<String> topics = new HashSet<>();
+                consumedTopics().get(entry.getKey()).forEach(t -> topics.add(t.topicName()));
+                Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+                end.forEach((tp, offset) -> {
+                    if (topics.contains(tp.topic())) {
+                        offsets.put(tp, new OffsetAndMetadata(offset));
+                    }
+                });
+                admin.alterConsumerGroupOffsets(entry.getValue(), offsets).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
     /** End offsets of every topic a consumer group of this run reads. */
     private Map<TopicPartition, Long> endOffsets() {
         Set<Topic> topics = new HashSet<>();
@@ -417,6 +547,11 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         return "http://" + infra.get("CDS_BIND") + ":" + ports.get(service);
     }
 
+    /** The GridX client code this deployment serves (CDS_GRIDX_CLIENT): the data the data APIs answer with. */
+    public String gridxClient() {
+        return gridxClient;
+    }
+
     /** The public base URL: the api-gateway. */
     public String gateway() {
         return url("api-gateway");
@@ -470,8 +605,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
      * missing, so the stack and this module give the sandbox customers one password (Keycloak users outlive runs).
      */
     private String stackSecret(String name) {
-        String home = System.getenv("CDS_HOME");
-        Path dir = home == null || home.isBlank() ? root.resolve(".local/secrets") : Path.of(home).resolve("secrets");
+        Path dir = Path.of(infra.get("CDS_HOME")).resolve("secrets");
         Path file = dir.resolve(name);
         try {
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {

@@ -25,20 +25,134 @@ public final class LocalStack {
     private static LocalStack instance;
 
     private final Map<String, String> env;
+    /** Settings handed to the script (a private stack's CDS_HOME and ports); empty for the shared one. */
+    private final Map<String, String> overrides;
 
-    private LocalStack(Map<String, String> env) {
+    private LocalStack(Map<String, String> env, Map<String, String> overrides) {
         this.env = Map.copyOf(env);
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** Starts PostgreSQL, Kafka and Keycloak unless they run already; idempotent within and across JVMs. */
     public static synchronized LocalStack infrastructure() {
         if (instance == null) {
             Path script = repositoryRoot().resolve("deploy/local/stack");
-            run(script, List.of("up", "infra"), true);
-            instance = new LocalStack(parseEnv(run(script, List.of("env"), false)));
+            run(script, List.of("up", "infra"), true, Map.of());
+            instance = new LocalStack(parseEnv(run(script, List.of("env"), false, Map.of())), Map.of());
             instance.provisionTopics();
         }
         return instance;
+    }
+
+    /**
+     * A private PostgreSQL, Kafka and Keycloak of {@code deploy/local/stack} under {@code home} on the given ports
+     * ({@code CDS_PG_PORT}, {@code CDS_KAFKA_PORT}, ...), started (or found running) with the same recipe as the
+     * shared servers — for tests that crash and restart servers, which must never hit servers other runs share.
+     * {@code home}'s {@code dist} is filled from the shared stack's distributions when they are present (Kafka's jars
+     * linked, Keycloak's tree hard-linked without its {@code data}), so no download is repeated.
+     */
+    public static LocalStack privateInfrastructure(Path home, Map<String, String> ports) {
+        Map<String, String> overrides = new LinkedHashMap<>(ports);
+        overrides.put("CDS_HOME", home.toAbsolutePath().toString());
+        try {
+            Files.createDirectories(home.resolve("dist"));
+            String shared = System.getenv("CDS_HOME");
+            Path sharedDist = (shared == null || shared.isBlank() ? repositoryRoot().resolve(".local") : Path.of(shared))
+                    .resolve("dist");
+            if (Files.isDirectory(sharedDist)) {
+                try (var dists = Files.list(sharedDist)) {
+                    for (Path d : dists.toList()) {
+                        Path target = home.resolve("dist").resolve(d.getFileName());
+                        String name = d.getFileName().toString();
+                        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            continue;
+                        }
+                        if (name.startsWith("kafka-")) {
+                            Files.createSymbolicLink(target, d.toAbsolutePath());
+                        } else if (name.startsWith("keycloak-")) {
+                            // its data/ (import, transaction logs, caches) is per instance: a tree of its own
+                            Process cp = new ProcessBuilder("cp", "-al", d.toString(), target.toString())
+                                    .inheritIO().start();
+                            if (cp.waitFor() != 0) {
+                                throw new IllegalStateException("cannot link " + d + " to " + target);
+                            }
+                            deleteTree(target.resolve("data"));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Path script = repositoryRoot().resolve("deploy/local/stack");
+        run(script, List.of("up", "infra"), true, overrides);
+        LocalStack stack = new LocalStack(parseEnv(run(script, List.of("env"), false, overrides)), overrides);
+        stack.provisionTopics();
+        return stack;
+    }
+
+    /** {@code deploy/local/stack up infra} for this stack again: starts whichever server is down, waits until all are up. */
+    public void upInfrastructure() {
+        run(repositoryRoot().resolve("deploy/local/stack"), List.of("up", "infra"), true, overrides);
+    }
+
+    /** Whether this is a private stack ({@link #privateInfrastructure}), whose servers a test may crash. */
+    public boolean isPrivate() {
+        return !overrides.isEmpty();
+    }
+
+    /**
+     * The process of one server of a private stack ({@code postgres}, {@code kafka}, {@code keycloak}) from the PID
+     * file the script keeps under its CDS_HOME, if it runs (for Keycloak the {@code kc.sh} that forwards signals).
+     */
+    public java.util.Optional<ProcessHandle> serverProcess(String server) {
+        if (!isPrivate()) {
+            throw new IllegalStateException("the servers of the shared stack are not the tests' to stop");
+        }
+        Path home = Path.of(get("CDS_HOME"));
+        Path file = server.equals("postgres") ? home.resolve("data/postgres/postmaster.pid")
+                : home.resolve("run").resolve(server + ".pid");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(file, StandardCharsets.UTF_8).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Stops the servers of a private stack (SIGTERM, then SIGKILL after 30 s), Keycloak and Kafka first. */
+    public void stopPrivateInfrastructure() {
+        for (String server : List.of("keycloak", "kafka", "postgres")) {
+            serverProcess(server).ifPresent(p -> {
+                List<ProcessHandle> tree = new java.util.ArrayList<>(p.descendants().toList());
+                tree.add(0, p);
+                tree.forEach(ProcessHandle::destroy);
+                for (ProcessHandle h : tree) {
+                    try {
+                        h.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        h.destroyForcibly();
+                    }
+                }
+            });
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The repository root: {@code cds.repo.root} (set by the parent pom) or the nearest folder up that holds the stack script. */
@@ -68,13 +182,15 @@ public final class LocalStack {
         return values;
     }
 
-    private static String run(Path script, List<String> args, boolean echo) {
+    private static String run(Path script, List<String> args, boolean echo, Map<String, String> overrides) {
         List<String> command = new java.util.ArrayList<>();
         command.add("bash");
         command.add(script.toString());
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(overrides);
+            Process process = builder.start();
             StringBuilder output = new StringBuilder();
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

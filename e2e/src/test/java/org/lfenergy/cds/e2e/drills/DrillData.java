@@ -1,0 +1,112 @@
+package org.lfenergy.cds.e2e.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.lfenergy.cds.gridx.format.GridxFileType;
+import org.lfenergy.cds.gridx.format.read.GridxFileReader;
+import org.lfenergy.cds.gridx.format.read.GridxRow;
+import org.lfenergy.cds.gridx.format.read.ReaderOptions;
+import org.lfenergy.cds.gridx.format.record.BillingRecord;
+import org.lfenergy.cds.gridx.format.record.CustomerRecord;
+import org.lfenergy.cds.gridx.format.record.IntervalRecord;
+import org.lfenergy.cds.gridx.generator.GenerationReport;
+import org.lfenergy.cds.gridx.generator.GeneratorConfig;
+import org.lfenergy.cds.gridx.generator.GridxDataSetGenerator;
+import org.lfenergy.cds.gridx.generator.WrittenFile;
+
+/**
+ * One drill's source files (libs/gridx-generator, under a client code of its own) and every source row read back
+ * with libs/gridx-format: what the read models must hold, row by row, once the drill is over.
+ */
+final class DrillData {
+
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** The first local day of every generated data set. */
+    static final LocalDate START = LocalDate.of(2024, 3, 1);
+
+    final String client;
+    final GenerationReport report;
+    /** CUSTOMER rows by Contract_ID. */
+    final Map<String, CustomerRecord> customers = new LinkedHashMap<>();
+    /** BILLING rows by Bill_ID + "|" + Is_cancellation. */
+    final Map<String, BillingRecord> bills = new LinkedHashMap<>();
+    /** Interval values per meter account + "|" + channel, in time order. */
+    final Map<String, TreeMap<Instant, BigDecimal>> intervals = new LinkedHashMap<>();
+    long intervalRows;
+
+    private DrillData(String client, GenerationReport report) {
+        this.client = client;
+        this.report = report;
+    }
+
+    /** Generates {@code persons} customers over {@code days} days (15-minute intervals) under a fresh client code. */
+    static DrillData generate(Path dir, String prefix, int persons, int days) {
+        return generateFor(dir, prefix + ThreadLocalRandom.current().nextInt(10_000, 99_999), persons, days);
+    }
+
+    /** The same under a given client code (the load drill's data is the client code the stack's gateway serves). */
+    static DrillData generateFor(Path dir, String client, int persons, int days) {
+        return generateFor(dir, client, persons, days, START);
+    }
+
+    /** The same from a given first local day. */
+    static DrillData generateFor(Path dir, String client, int persons, int days, LocalDate start) {
+        try {
+            GenerationReport report = new GridxDataSetGenerator(GeneratorConfig.builder(dir.resolve(client))
+                    .client(client).persons(persons).startDate(start).days(days).zone(ZONE).build())
+                    .generate();
+            DrillData data = new DrillData(client, report);
+            for (WrittenFile file : report.files()) {
+                try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
+                    for (GridxRow row : reader) {
+                        assertThat(row.accepted()).as("%s line %d: %s", file.fileName(), row.line(), row.findings())
+                                .isTrue();
+                        data.collect(row.record());
+                    }
+                }
+            }
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void collect(Object record) {
+        if (record instanceof CustomerRecord r) {
+            customers.put(r.contractId(), r);
+        } else if (record instanceof BillingRecord r) {
+            bills.put(r.billId() + "|" + r.isCancellation(), r);
+        } else if (record instanceof IntervalRecord r) {
+            intervals.computeIfAbsent(r.meterAccountId() + "|" + r.channel(), k -> new TreeMap<>())
+                    .put(r.datetimeOfInterval().toInstant(), r.usageValue());
+            intervalRows++;
+        }
+    }
+
+    WrittenFile file(GridxFileType type) {
+        return report.file(type);
+    }
+
+    /** Every file except the daily digest, the digest first when {@code digestFirst}. */
+    List<WrittenFile> files(boolean digestFirst) {
+        List<WrittenFile> out = new ArrayList<>();
+        if (digestFirst) {
+            out.add(file(GridxFileType.DAILYDIGEST));
+        }
+        report.files().stream().filter(f -> f.type() != GridxFileType.DAILYDIGEST).forEach(out::add);
+        return out;
+    }
+}
