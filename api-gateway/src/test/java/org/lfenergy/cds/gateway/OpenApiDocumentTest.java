@@ -54,6 +54,12 @@ class OpenApiDocumentTest {
                     "cds_billsection_ids"),
             DataApi.EACS_API, List.of("eacs", "cds_eac_ids", "eac_numbers", "beneficiaries", "before", "after")));
 
+    /** The largest page each service accepts for the server extension {@code limit}. */
+    private static final Map<DataApi, Integer> LIMIT_MAX = new EnumMap<>(Map.of(
+            DataApi.ACCOUNTS_API, 1000, DataApi.SERVICE_CONTRACTS_API, 1000, DataApi.BILL_STATEMENTS_API, 1000,
+            DataApi.BILL_SECTIONS_API, 1000, DataApi.SERVICE_POINTS_API, 100, DataApi.METER_DEVICES_API, 100,
+            DataApi.USAGE_SEGMENTS_API, 366, DataApi.AGGREGATIONS_API, 100, DataApi.EACS_API, 100));
+
     private JsonNode doc;
 
     @BeforeEach
@@ -78,7 +84,13 @@ class OpenApiDocumentTest {
 
         List<String> params = StreamSupport.stream(get.path("parameters").spliterator(), false)
                 .map(p -> p.path("name").asText()).toList();
-        assertThat(params).containsExactlyInAnyOrderElementsOf(expected.subList(1, expected.size()));
+        List<String> specAndLimit = new ArrayList<>(expected.subList(1, expected.size()));
+        specAndLimit.add("limit");
+        assertThat(params).containsExactlyInAnyOrderElementsOf(specAndLimit);
+        JsonNode limit = StreamSupport.stream(get.path("parameters").spliterator(), false)
+                .filter(p -> p.path("name").asText().equals("limit")).findFirst().orElseThrow();
+        assertThat(limit.path("schema").path("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.path("schema").path("maximum").asInt()).as(api.name()).isEqualTo(LIMIT_MAX.get(api));
         assertThat(get.path("description").asText()).contains(api.metadataField());
         assertThat(get.path("security").toString()).contains("bearer");
 

@@ -1,7 +1,5 @@
 package org.lfenergy.cds.e2e.drills;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.lfenergy.cds.e2e.support.GeneratedRecords;
 import org.lfenergy.cds.gridx.format.GridxFileType;
-import org.lfenergy.cds.gridx.format.read.GridxFileReader;
-import org.lfenergy.cds.gridx.format.read.GridxRow;
-import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 import org.lfenergy.cds.gridx.format.record.BillingRecord;
 import org.lfenergy.cds.gridx.format.record.CustomerRecord;
 import org.lfenergy.cds.gridx.format.record.IntervalRecord;
@@ -69,15 +65,7 @@ final class DrillData {
                     .client(client).persons(persons).startDate(start).days(days).zone(ZONE).build())
                     .generate();
             DrillData data = new DrillData(client, report);
-            for (WrittenFile file : report.files()) {
-                try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
-                    for (GridxRow row : reader) {
-                        assertThat(row.accepted()).as("%s line %d: %s", file.fileName(), row.line(), row.findings())
-                                .isTrue();
-                        data.collect(row.record());
-                    }
-                }
-            }
+            GeneratedRecords.forEach(report, ZONE, data::collect);
             return data;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
 import org.lfenergy.cds.contracts.id.CdsIdKind;
 import org.lfenergy.cds.contracts.id.CdsIds;
 import org.lfenergy.cds.gridx.format.GridxFileType;
-import org.lfenergy.cds.gridx.format.read.GridxFileReader;
-import org.lfenergy.cds.gridx.format.read.GridxRow;
-import org.lfenergy.cds.gridx.format.read.ReaderOptions;
 import org.lfenergy.cds.gridx.format.record.BillingRecord;
 import org.lfenergy.cds.gridx.format.record.CustomerRecord;
 import org.lfenergy.cds.gridx.format.record.IntervalRecord;
@@ -78,15 +75,7 @@ public final class DemoData {
             GenerationReport report = new GridxDataSetGenerator(GeneratorConfig.builder(dir).client(client).persons(1)
                     .startDate(START).days(DAYS).zone(ZONE).build()).generate();
             DemoData data = new DemoData(client, report, new CdsIds(idsKey.getBytes(StandardCharsets.UTF_8)));
-            for (WrittenFile file : report.files()) {
-                try (GridxFileReader reader = GridxFileReader.open(file.path(), ReaderOptions.forClientZone(ZONE))) {
-                    for (GridxRow row : reader) {
-                        assertThat(row.accepted()).as("%s line %d: %s", file.fileName(), row.line(), row.findings())
-                                .isTrue();
-                        data.collect(row.record());
-                    }
-                }
-            }
+            GeneratedRecords.forEach(report, ZONE, data::collect);
             return data;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

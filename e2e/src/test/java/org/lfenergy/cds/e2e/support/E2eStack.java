@@ -121,13 +121,18 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
         E2eStack stack = new E2eStack(infra, name, false);
         stack.fullJit = fullJit;
         stack.ingestChunkRows = ingestChunkRows;
+        return stack.startOrClose();
+    }
+
+    /** Starts this stack; if that fails, stops whatever had started and rethrows. */
+    private E2eStack startOrClose() {
         try {
-            stack.start();
+            start();
         } catch (RuntimeException | Error e) {
-            stack.close();
+            close();
             throw e;
         }
-        return stack;
+        return this;
     }
 
     /** Starts the stack once per test run; JUnit closes it after the last test class. */
@@ -138,13 +143,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
                     k -> {
                         E2eStack stack = new E2eStack();
                         instance = stack;
-                        try {
-                            stack.start();
-                        } catch (RuntimeException | Error e) {
-                            stack.close();
-                            throw e;
-                        }
-                        return stack;
+                        return stack.startOrClose();
                     }, E2eStack.class);
         }
     }
