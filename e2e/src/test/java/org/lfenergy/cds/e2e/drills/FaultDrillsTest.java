@@ -187,13 +187,8 @@ class FaultDrillsTest {
         Map<WrittenFile, String> ids = deliverWithLargeIntervalFile(data);
         String id = ids.get(data.file(GridxFileType.INTERVAL));
         awaitMidFile(id, data.file(GridxFileType.INTERVAL));
-        faults.killKafka();
-        try {
-            assertMidFile(id, data.file(GridxFileType.INTERVAL), "Kafka died");
-            Thread.sleep(OUTAGE.toMillis()); // the outage: producers and consumers retry meanwhile
-        } finally {
-            faults.restoreInfrastructure();
-        }
+        // producers and consumers retry during the outage
+        outage(faults::killKafka, () -> assertMidFile(id, data.file(GridxFileType.INTERVAL), "Kafka died"));
         new Reconciliation(stack, data).all(ids);
     }
 
@@ -206,13 +201,9 @@ class FaultDrillsTest {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                 .until(() -> intervalDays(data) > 0);
         long projected = intervalDays(data);
-        faults.crashPostgres();
-        try {
-            assertThat(projected).as("usage-service was still projecting when PostgreSQL died").isLessThan(allDays);
-            Thread.sleep(OUTAGE.toMillis()); // the outage: every service's database calls fail meanwhile
-        } finally {
-            faults.restoreInfrastructure();
-        }
+        // every service's database calls fail during the outage
+        outage(faults::crashPostgres, () -> assertThat(projected)
+                .as("usage-service was still projecting when PostgreSQL died").isLessThan(allDays));
         new Reconciliation(stack, data).all(ids);
     }
 
@@ -295,6 +286,20 @@ class FaultDrillsTest {
         long p99 = Long.getLong("cds.drills.load.p99-ms", 15000);
         LoadDrill.Result r = LoadDrill.run(stack, work, seconds, rate, 20, 21, 0);
         LoadDrill.assertWithin(r, rate, p99);
+    }
+
+    /**
+     * Injects an infrastructure fault, runs the check that the fault landed where the drill wants it, keeps the
+     * server down for {@link #OUTAGE}, and restores it whatever the check found.
+     */
+    private void outage(Runnable fault, Runnable whileDown) throws InterruptedException {
+        fault.run();
+        try {
+            whileDown.run();
+            Thread.sleep(OUTAGE.toMillis());
+        } finally {
+            faults.restoreInfrastructure();
+        }
     }
 
     /** Waits until the file is being published (a first chunk committed) but not finished. */
