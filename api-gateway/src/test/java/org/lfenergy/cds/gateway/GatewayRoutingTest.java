@@ -15,12 +15,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,6 +74,12 @@ class GatewayRoutingTest {
 
     @Inject
     InMemorySpanExporter spans;
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     @BeforeEach
     void grantCoveringEveryApi() {
@@ -277,5 +291,38 @@ class GatewayRoutingTest {
         assertThat(filter.windows().endDate()).isNull();
         assertThat(filter.issuedAt()).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
         assertThat(Duration.between(filter.issuedAt(), filter.expiresAt())).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void eachEventLoopSendsOnItsOwnUpstreamConnections() throws Exception {
+        // Eight callers, each on its own keep-alive connection, which Vert.x spreads over the gateway's event loops;
+        // one request at a time, so a single shared pool would send every one on the same idle upstream connection.
+        List<HttpClient> callers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+        HttpRequest accounts = HttpRequest.newBuilder(URI.create(gateway.toString()).resolve(DataApi.ACCOUNTS_API.path()))
+                .header("Authorization", "Bearer " + token).build();
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (List<Integer> round : List.of(first, second)) {
+            for (HttpClient caller : callers) {
+                HttpResponse<String> answer = caller.send(accounts, HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).isEqualTo(200);
+                round.add(new JsonPath(answer.body()).getInt("connection"));
+            }
+        }
+        assertThat(new HashSet<>(first)).as("upstream connections used by callers on different event loops")
+                .hasSizeGreaterThan(1);
+        assertThat(second).as("each caller's event loop reuses its own kept-alive upstream connection")
+                .isEqualTo(first);
+    }
+
+    @Test
+    void runsOnNettysNativeEpollTransportOnLinuxX86() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch")), "native epoll is Linux x86_64 only");
+        assertThat(vertx.isNativeTransportEnabled()).as("quarkus.vertx.prefer-native-transport with the epoll jar")
+                .isTrue();
     }
 }

@@ -34,7 +34,7 @@ public interface UpstreamsConfig {
         @WithDefault("15S")
         Duration responseTimeout();
 
-        /** Pooled connections per service (per event loop pool). */
+        /** Pooled connections per service and event loop (each event loop has its own pool). */
         @WithDefault("64")
         int maxConnections();
 

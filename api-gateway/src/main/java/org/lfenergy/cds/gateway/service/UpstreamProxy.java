@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lfenergy.cds.gateway.config.UpstreamsConfig;
 
 /**
@@ -31,10 +32,26 @@ public class UpstreamProxy {
 
     private final Map<UpstreamService, Target> targets = new EnumMap<>(UpstreamService.class);
 
-    /** One service: where it is, its client and guard. */
+    /**
+     * One service: where it is, its clients and guard. A request is sent with the client of the event loop it arrived
+     * on ({@link #client()}), so its upstream connection lives on the same thread: no hand-over between event loops
+     * on the way out or back.
+     */
     record Target(UpstreamService service, String host, int port, boolean ssl, String origin, String basePath,
-            HttpClient client,
+            Vertx vertx, HttpClientOptions options, Map<Thread, HttpClient> perEventLoop, HttpClient shared,
             long responseTimeoutMs, long breakerDelayMs, CircuitBreaker breaker) {
+
+        HttpClient client() {
+            if (!io.vertx.core.Context.isOnEventLoopThread()) {
+                return shared;
+            }
+            return perEventLoop.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(options));
+        }
+
+        void close() {
+            perEventLoop.values().forEach(HttpClient::close);
+            shared.close();
+        }
     }
 
     private final GatewayTracing tracing;
@@ -51,18 +68,19 @@ public class UpstreamProxy {
         boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
         String basePath = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setName("upstream-" + service.name().toLowerCase(Locale.ROOT))
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnections())
                 .setKeepAlive(true)
                 .setSsl(ssl)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false);
         UpstreamsConfig.Breaker b = config.circuitBreaker();
         CircuitBreaker breaker = new CircuitBreaker(b.requestVolumeThreshold(), b.failureRatio(),
                 b.delay().toNanos(), b.successThreshold(), System::nanoTime);
         String origin = (ssl ? "https://" : "http://") + uri.getHost() + ":" + port;
-        targets.put(service, new Target(service, uri.getHost(), port, ssl, origin, basePath, client,
+        targets.put(service, new Target(service, uri.getHost(), port, ssl, origin, basePath, vertx, options,
+                new ConcurrentHashMap<>(), vertx.createHttpClient(options),
                 config.responseTimeout().toMillis(), b.delay().toMillis(), breaker));
     }
 
@@ -140,6 +158,6 @@ public class UpstreamProxy {
 
     @PreDestroy
     void close() {
-        targets.values().forEach(t -> t.client().close());
+        targets.values().forEach(Target::close);
     }
 }

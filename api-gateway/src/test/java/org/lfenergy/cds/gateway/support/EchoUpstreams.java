@@ -12,7 +12,8 @@ import org.lfenergy.cds.gateway.service.UpstreamService;
 
 /**
  * Real HTTP servers standing in for auth-service, billing-service and usage-service: each answers every request with
- * a JSON echo of what it received (service, method, path, query, headers with repeated ones comma-joined, body). Request headers steer it:
+ * a JSON echo of what it received (service, method, path, query, headers with repeated ones comma-joined, body, and
+ * {@code connection}: the caller's port, which names the gateway's upstream connection). Request headers steer it:
  * {@code X-Test-Delay-Ms} answers late, {@code X-Test-Status} sets the status, {@code X-Test-Bytes} streams that
  * many bytes instead of the echo.
  */
@@ -91,7 +92,8 @@ public final class EchoUpstreams {
                 .put("path", req.path())
                 .put("query", req.query())
                 .put("headers", headers)
-                .put("body", body.toString());
+                .put("body", body.toString())
+                .put("connection", req.remoteAddress().port());
         req.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .putHeader("X-Upstream", service.name()).end(echo.encode());
     }
