@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import org.lfenergy.cds.contracts.gridx.IntervalPayload;
 
 /**
@@ -376,8 +377,9 @@ public final class IntervalEventReader {
         private static final int S_TIME_ZONE = 6;
         private static final int S_DATA_VERSION = 7;
 
-        /** The last string read per member: consecutive events mostly repeat them. */
+        /** The last string read per member and its bytes: consecutive events mostly repeat them. */
         private final String[] last = new String[8];
+        private final byte[][] lastBytes = new byte[8][];
         private byte[] b;
         private int pos;
         private int keyStart;
@@ -633,19 +635,14 @@ public final class IntervalEventReader {
             int start = pos;
             int end = stringEnd();
             pos = end + 1;
-            int len = end - start;
-            String previous = last[slot];
-            if (previous != null && previous.length() == len) {
-                int i = 0;
-                while (i < len && previous.charAt(i) == b[start + i]) {
-                    i++;
-                }
-                if (i == len) {
-                    return previous;
-                }
+            byte[] previous = lastBytes[slot];
+            if (previous != null && Arrays.equals(b, start, end, previous, 0, previous.length)) {
+                return last[slot];
             }
-            String s = new String(b, start, len, StandardCharsets.ISO_8859_1); // ASCII: the same as UTF-8
+            byte[] bytes = Arrays.copyOfRange(b, start, end);
+            String s = new String(bytes, StandardCharsets.ISO_8859_1); // ASCII: the same as UTF-8
             last[slot] = s;
+            lastBytes[slot] = bytes;
             return s;
         }
 
