@@ -79,62 +79,120 @@ public final class IsoFormats {
      * uses the JDK's ISO parser, which accepts the other ISO forms and words the errors.
      */
     static OffsetDateTime parseOffsetDateTime(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        Fields f = Fields.parse(s);
+        if (f == null) {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        if (year < 0 || s.charAt(4) != '-' || s.charAt(7) != '-' || month < 0 || day < 0 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        int pos = 19;
-        int nano = 0;
-        if (s.charAt(pos) == '.') {
-            int start = ++pos;
-            while (pos < n && pos - start < 9 && isDigit(s.charAt(pos))) {
-                nano = nano * 10 + (s.charAt(pos++) - '0');
-            }
-            int count = pos - start;
-            if (count == 0) {
-                return null;
-            }
-            for (int i = count; i < 9; i++) {
-                nano *= 10;
-            }
-        }
-        ZoneOffset offset;
-        if (pos == n - 1 && s.charAt(pos) == 'Z') {
-            offset = ZoneOffset.UTC;
-        } else if (pos == n - 6 && (s.charAt(pos) == '+' || s.charAt(pos) == '-') && s.charAt(pos + 3) == ':') {
-            int oh = digits(s, pos + 1, 2);
-            int om = digits(s, pos + 4, 2);
-            if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om != 0)) {
-                return null;
-            }
-            int total = oh * 3600 + om * 60;
-            offset = ZoneOffset.ofTotalSeconds(s.charAt(pos) == '-' ? -total : total);
-        } else {
-            return null;
-        }
-        if (day > 28 && day > lengthOfMonth(year, month) || month < 1 || month > 12 || day < 1) {
-            return null;
-        }
-        return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+        // The fields are checked: LocalDate.of and LocalTime.of cannot refuse them.
+        return OffsetDateTime.of(LocalDate.of(f.year, f.month, f.day), LocalTime.of(f.hour, f.minute, f.second, f.nano),
+                offset(f.offsetSeconds));
     }
 
-    /** Parses the form {@link #instant} writes ({@code …Z} only); null otherwise (see {@link #parseOffsetDateTime}). */
+    /**
+     * Parses the form {@link #instant} writes ({@code …Z} only; null otherwise, see {@link #parseOffsetDateTime}). The
+     * instant is computed from the checked digits (days from the civil date, no {@code OffsetDateTime} built).
+     */
     static Instant parseInstant(String s) {
         if (s.isEmpty() || s.charAt(s.length() - 1) != 'Z') {
             return null;
         }
-        OffsetDateTime t = parseOffsetDateTime(s);
-        return t == null ? null : t.toInstant();
+        Fields f = Fields.parse(s);
+        if (f == null) {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochDay(f.year, f.month, f.day) * 86_400L + f.hour * 3_600L + f.minute * 60L
+                + f.second - f.offsetSeconds, f.nano);
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid proleptic Gregorian date (any year, including 0000 and years before it):
+     * the civil-to-days computation over 400-year eras, with March as the first month of the shifted year so that
+     * the leap day is the era year's last day.
+     */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1L : year;
+        long era = Math.floorDiv(y, 400L);
+        long yearOfEra = y - era * 400L;                                   // 0..399
+        int shiftedMonth = month > 2 ? month - 3 : month + 9;              // March = 0 … February = 11
+        long dayOfYear = (153L * shiftedMonth + 2) / 5 + day - 1;          // 0..365
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear; // 0..146096
+        return era * 146_097L + dayOfEra - 719_468L;                       // 719,468: 0000-03-01 to 1970-01-01
+    }
+
+    /** Offsets of whole quarter hours (every offset in use today), -18:00 … +18:00, built once. */
+    private static final ZoneOffset[] QUARTER_HOUR_OFFSETS = new ZoneOffset[145];
+
+    static {
+        for (int i = 0; i < QUARTER_HOUR_OFFSETS.length; i++) {
+            QUARTER_HOUR_OFFSETS[i] = ZoneOffset.ofTotalSeconds((i - 72) * 900);
+        }
+    }
+
+    private static ZoneOffset offset(int totalSeconds) {
+        return totalSeconds % 900 == 0 ? QUARTER_HOUR_OFFSETS[totalSeconds / 900 + 72]
+                : ZoneOffset.ofTotalSeconds(totalSeconds);
+    }
+
+    /** The checked fields of the canonical date-time form. */
+    private static final class Fields {
+        int year;
+        int month;
+        int day;
+        int hour;
+        int minute;
+        int second;
+        int nano;
+        int offsetSeconds;
+
+        /** The fields of {@code s}, or null when it is not exactly the canonical form or names an impossible time. */
+        static Fields parse(String s) {
+            int n = s.length();
+            if (n < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+                return null;
+            }
+            Fields f = new Fields();
+            f.year = digits(s, 0, 4);
+            f.month = digits(s, 5, 2);
+            f.day = digits(s, 8, 2);
+            f.hour = digits(s, 11, 2);
+            f.minute = digits(s, 14, 2);
+            f.second = digits(s, 17, 2);
+            if (f.year < 0 || s.charAt(4) != '-' || s.charAt(7) != '-' || f.month < 1 || f.month > 12 || f.day < 1
+                    || f.day > 28 && f.day > lengthOfMonth(f.year, f.month) || f.hour < 0 || f.hour > 23
+                    || f.minute < 0 || f.minute > 59 || f.second < 0 || f.second > 59) {
+                return null;
+            }
+            int pos = 19;
+            if (s.charAt(pos) == '.') {
+                int start = ++pos;
+                int nano = 0;
+                while (pos < n && pos - start < 9 && isDigit(s.charAt(pos))) {
+                    nano = nano * 10 + (s.charAt(pos++) - '0');
+                }
+                int count = pos - start;
+                if (count == 0) {
+                    return null;
+                }
+                for (int i = count; i < 9; i++) {
+                    nano *= 10;
+                }
+                f.nano = nano;
+            }
+            if (pos == n - 1 && s.charAt(pos) == 'Z') {
+                f.offsetSeconds = 0;
+            } else if (pos == n - 6 && (s.charAt(pos) == '+' || s.charAt(pos) == '-') && s.charAt(pos + 3) == ':') {
+                int oh = digits(s, pos + 1, 2);
+                int om = digits(s, pos + 4, 2);
+                if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om != 0)) {
+                    return null;
+                }
+                int total = oh * 3600 + om * 60;
+                f.offsetSeconds = s.charAt(pos) == '-' ? -total : total;
+            } else {
+                return null;
+            }
+            return f;
+        }
     }
 
     /** Parses exactly {@code yyyy-MM-dd}; null for other text or an impossible date (see {@link #parseOffsetDateTime}). */

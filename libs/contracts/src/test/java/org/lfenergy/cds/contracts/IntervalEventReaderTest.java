@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lfenergy.cds.contracts.gridx.IntervalPayload;
 
 /**
- * The streaming interval reader accepts and refuses exactly what the data-binding path ({@link EventCodec#decodeRow})
- * does, with the same values (decimal scale, offsets) and the same error messages, and reads every event the
- * producers write without falling back.
+ * The interval reader (byte scan, streaming parser, data binding) accepts and refuses exactly what the data-binding
+ * path ({@link EventCodec#decodeRow}) does, with the same values (decimal scale, offsets) and the same error
+ * messages; whatever the byte scan reads equals data binding's value; every event the producers write is read
+ * without data binding, and the ASCII ones (the volume) by the byte scan.
  */
 class IntervalEventReaderTest {
 
@@ -254,6 +255,79 @@ class IntervalEventReaderTest {
     }
 
     @Test
+    void theEventsProducersWriteAreReadByTheByteScan() {
+        OffsetDateTime local = OffsetDateTime.of(2024, 11, 3, 1, 45, 0, 0, ZoneOffset.ofHours(-8));
+        List<IntervalPayload> payloads = List.of(
+                new IntervalPayload("5000001", "M-9001", new BigDecimal("0.25300"), LocalDate.of(2024, 11, 3), local,
+                        local.toInstant(), "KWH_DEL", "America/Los_Angeles", 15, "A"),
+                new IntervalPayload(null, "M-9001", new BigDecimal("-12345678901234.12345"), null, null,
+                        Instant.parse("2024-03-10T10:00:00.500Z"), "KWH_REC", null, 60, null),
+                new IntervalPayload("5000001", null, new BigDecimal("-0.000"), LocalDate.of(2024, 2, 29),
+                        local.withOffsetSameInstant(ZoneOffset.ofHoursMinutes(5, 45)), local.toInstant(), "", "",
+                        1440, ""),
+                new IntervalPayload("", "M", new BigDecimal("123456789012345678.9"), LocalDate.of(2024, 3, 10), local,
+                        local.toInstant(), null, "America/Los_Angeles", 0, "E"),
+                new IntervalPayload("5000001", "M-9001", null, LocalDate.of(2024, 3, 10), local, local.toInstant(),
+                        null, "America/Los_Angeles", 5, "A"));
+        for (IntervalPayload p : payloads) {
+            RowEvent<IntervalPayload> event = RowEvent.of("DEMO", "f-1", "GRIDX_DEMO_INTERVAL_20240301120000.csv",
+                    9601, p);
+            byte[] json = CODEC.encode(event);
+            assertThat(READER.scan(json)).as(new String(json, StandardCharsets.UTF_8)).isEqualTo(event);
+            RowEvent<IntervalPayload> scanned = READER.scan(json);
+            if (p.usageValue() != null) {
+                assertThat(scanned.data().usageValue().scale()).isEqualTo(p.usageValue().scale());
+                assertThat(scanned.data().usageValue().unscaledValue()).isEqualTo(p.usageValue().unscaledValue());
+            }
+        }
+    }
+
+    @Test
+    void oneBatchReadingManyEventsGivesEachItsOwnValuesAndSharesRepeatedStrings() {
+        // consecutive events repeat and change ids, channel, zone, quality and file in random patterns, some
+        // spelled in forms only the parsers read: every event equals data binding's, whatever came before
+        Random random = new Random(20261123L);
+        String[] accounts = {"5000001", "5000002", "500000", "50000011", ""};
+        String[] meters = {"M-9001", "M-9002", "M-900", "M-90011"};
+        String[] channels = {"KWH_DEL", "KWH_REC", "KWH_DE", "KW"};
+        String[] zones = {"America/Los_Angeles", "America/New_York", "UTC"};
+        String[] versions = {"A", "E", "", "AE"};
+        IntervalEventReader.Batch batch = READER.batch();
+        RowEvent<IntervalPayload> previous = null;
+        int shared = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Instant t = Instant.parse("2024-03-10T00:00:00Z").plusSeconds(900L * random.nextInt(2_000));
+            OffsetDateTime local = t.atOffset(ZoneOffset.ofHours(random.nextBoolean() ? -7 : -8));
+            IntervalPayload p = new IntervalPayload(pick(random, accounts, true), pick(random, meters, true),
+                    random.nextInt(10) == 0 ? null : BigDecimal.valueOf(random.nextLong(-100_000, 100_000_000),
+                            random.nextInt(6)), local.toLocalDate(), local, t, pick(random, channels, true),
+                    pick(random, zones, true), 15, pick(random, versions, true));
+            RowEvent<IntervalPayload> event = RowEvent.of(random.nextInt(20) == 0 ? "OTHER" : "DEMO",
+                    "f-" + random.nextInt(2), "GRIDX_DEMO_INTERVAL_2024030112000" + random.nextInt(2) + ".csv",
+                    i + 2, p);
+            String text = new String(CODEC.encode(event), StandardCharsets.UTF_8);
+            boolean scanned = random.nextInt(25) != 0;
+            if (!scanned) {
+                text = text.replace(",\"data\":", ", \"data\" : "); // whitespace: read by the streaming parser
+            }
+            byte[] json = text.getBytes(StandardCharsets.UTF_8);
+            RowEvent<IntervalPayload> read = batch.read(json);
+            assertThat(read).as(text).isEqualTo(CODEC.decodeRow(json, IntervalPayload.class)).isEqualTo(event);
+            if (scanned && previous != null && read.data().channel() != null
+                    && read.data().channel().equals(previous.data().channel())) {
+                assertThat(read.data().channel()).isSameAs(previous.data().channel());
+                shared++;
+            }
+            previous = scanned ? read : null;
+        }
+        assertThat(shared).isGreaterThan(600);
+    }
+
+    private static String pick(Random random, String[] values, boolean nullable) {
+        return nullable && random.nextInt(15) == 0 ? null : values[random.nextInt(values.length)];
+    }
+
+    @Test
     void decimalsKeepTheirExactValueAndScale() {
         RowEvent<IntervalPayload> e = READER.read(withData("usage_value", "\"-0.000012300\"")
                 .getBytes(StandardCharsets.UTF_8));
@@ -279,5 +353,9 @@ class IntervalEventReaderTest {
             actual = e.getClass().getName() + ": " + e.getMessage();
         }
         assertThat(actual).as(text).isEqualTo(expected);
+        RowEvent<IntervalPayload> scanned = READER.scan(json);
+        if (scanned != null) { // the byte scan may leave any text to the parsers, but what it reads must be right
+            assertThat((Object) scanned).as("scanned %s", text).isEqualTo(expected);
+        }
     }
 }

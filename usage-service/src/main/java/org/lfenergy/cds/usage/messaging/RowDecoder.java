@@ -41,7 +41,7 @@ public class RowDecoder {
     public <T extends GridxPayload> List<RowEvent<T>> decode(Topic topic, ConsumerRecords<String, byte[]> records,
                                                              Class<T> payloadType) {
         List<RowEvent<T>> out = new ArrayList<>(records.count());
-        boolean interval = payloadType == IntervalPayload.class;
+        IntervalEventReader.Batch interval = payloadType == IntervalPayload.class ? intervals.batch() : null;
         long newest = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
             newest = Math.max(newest, r.timestamp());
@@ -50,7 +50,7 @@ public class RowDecoder {
             }
             try {
                 @SuppressWarnings("unchecked")
-                RowEvent<T> e = interval ? (RowEvent<T>) (RowEvent<?>) intervals.read(r.value())
+                RowEvent<T> e = interval != null ? (RowEvent<T>) (RowEvent<?>) interval.read(r.value())
                         : codec.decodeRow(r.value(), payloadType);
                 if (e.data() == null) {
                     skip(topic, r, "no data");

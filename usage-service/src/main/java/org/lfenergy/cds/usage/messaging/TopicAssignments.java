@@ -4,6 +4,8 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,11 +31,16 @@ public class TopicAssignments implements KafkaConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(TopicAssignments.class);
 
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    /** Partitions per consumer: a channel with {@code concurrency} N has N consumers (copies) sharing its topic. */
+    private final Map<Consumer<?, ?>, Set<TopicPartition>> byConsumer = new IdentityHashMap<>(); // guarded by itself
     private final Map<TopicPartition, Long> startPositions = new ConcurrentHashMap<>();
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         assigned.addAll(partitions);
+        synchronized (byConsumer) {
+            byConsumer.computeIfAbsent(consumer, c -> new HashSet<>()).addAll(partitions);
+        }
         for (TopicPartition tp : partitions) {
             try {
                 startPositions.put(tp, consumer.position(tp));
@@ -47,6 +54,23 @@ public class TopicAssignments implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         assigned.removeAll(partitions);
+        synchronized (byConsumer) {
+            Set<TopicPartition> own = byConsumer.get(consumer);
+            if (own != null) {
+                own.removeAll(partitions);
+            }
+        }
+    }
+
+    /**
+     * Number of this instance's consumers that currently hold partitions of a topic: once it equals the channel's
+     * {@code concurrency}, every copy has joined the group and no join-triggered rebalance is pending.
+     */
+    public int consumersOf(String topic) {
+        synchronized (byConsumer) {
+            return (int) byConsumer.values().stream()
+                    .filter(own -> own.stream().anyMatch(tp -> tp.topic().equals(topic))).count();
+        }
     }
 
     /** Number of partitions of a topic currently assigned to this instance. */

@@ -69,4 +69,25 @@ class TopicAssignmentsTest {
         a.onPartitionsRevoked(consumer(Map.of()), List.of(I1));
         assertThat(a.assignedPartitions("gridx.intervals.v1")).isEqualTo(1);
     }
+
+    @Test
+    void consumersOfATopicCountOnlyTheCopiesThatHoldSomeOfItsPartitions() {
+        TopicAssignments a = new TopicAssignments();
+        Consumer<String, byte[]> first = consumer(Map.of(I0, 1L, I1, 2L, C0, 0L));
+        Consumer<String, byte[]> second = consumer(Map.of(I0, 1L, I1, 2L));
+        // the first copy joins alone and gets every partition: the second copy's join is still to come
+        a.onPartitionsAssigned(first, List.of(I0, I1));
+        a.onPartitionsAssigned(consumer(Map.of(C0, 0L)), List.of(C0));
+        assertThat(a.assignedPartitions("gridx.intervals.v1")).isEqualTo(2);
+        assertThat(a.consumersOf("gridx.intervals.v1")).isEqualTo(1);
+        // the rebalance: the first copy gives one partition to the second
+        a.onPartitionsRevoked(first, List.of(I0, I1));
+        assertThat(a.consumersOf("gridx.intervals.v1")).isZero();
+        a.onPartitionsAssigned(first, List.of(I0));
+        a.onPartitionsAssigned(second, List.of(I1));
+        assertThat(a.assignedPartitions("gridx.intervals.v1")).isEqualTo(2);
+        assertThat(a.consumersOf("gridx.intervals.v1")).isEqualTo(2);
+        assertThat(a.consumersOf("gridx.customers.v1")).isEqualTo(1);
+        assertThat(a.consumersOf("gridx.registers.v1")).isZero();
+    }
 }

@@ -81,8 +81,7 @@ class AggregationApiTest {
         try {
             KafkaEvents.ensureTopics();
             Map<String, Integer> partitions = KafkaEvents.partitions(TOPICS.stream().map(Topic::topicName).toList());
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
-                    .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> KafkaEvents.settled(assignments, partitions));
             AggregationScenario s = new AggregationScenario();
             Filters.useGridxClient(s.client);
             try (KafkaEvents k = new KafkaEvents()) {

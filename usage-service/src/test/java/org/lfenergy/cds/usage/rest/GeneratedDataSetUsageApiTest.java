@@ -112,8 +112,7 @@ class GeneratedDataSetUsageApiTest {
                 org.lfenergy.cds.usage.support.KafkaEvents.ensureTopics();
                 Map<String, Integer> partitions = org.lfenergy.cds.usage.support.KafkaEvents.partitions(
                         new ArrayList<>(topics));
-                Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> topics.stream()
-                        .allMatch(t -> assignments.assignedPartitions(t) == partitions.get(t)));
+                Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> org.lfenergy.cds.usage.support.KafkaEvents.settled(assignments, partitions));
                 dir = Files.createTempDirectory("usage-generated-");
                 GeneratedGridxFiles files = new GeneratedGridxFiles(GeneratorConfig.builder(dir)
                         .client("GEN" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999)).persons(0)

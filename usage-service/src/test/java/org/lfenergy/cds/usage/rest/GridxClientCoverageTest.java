@@ -104,8 +104,7 @@ class GridxClientCoverageTest {
         {
             KafkaEvents.ensureTopics();
             Map<String, Integer> partitions = KafkaEvents.partitions(TOPICS.stream().map(Topic::topicName).toList());
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
-                    .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> KafkaEvents.settled(assignments, partitions));
             Scenario first = new Scenario();
             Scenario second = new Scenario();
             Instant before = Instant.now().minusSeconds(1);

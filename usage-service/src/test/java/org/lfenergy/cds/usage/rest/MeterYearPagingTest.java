@@ -95,8 +95,7 @@ class MeterYearPagingTest {
     private void ingest() throws Exception {
         KafkaEvents.ensureTopics();
         Map<String, Integer> partitions = KafkaEvents.partitions(TOPICS.stream().map(Topic::topicName).toList());
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
-                .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> KafkaEvents.settled(assignments, partitions));
         String a = "Y" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         String b = "Z" + a.substring(1);
         OffsetDateTime since = ZonedDateTime.of(LocalDate.of(2020, 1, 1), LocalTime.MIDNIGHT, Scenario.LA).toOffsetDateTime();

@@ -75,8 +75,7 @@ class UsageApiTest {
     private void ingest() throws Exception {
         KafkaEvents.ensureTopics();
         Map<String, Integer> partitions = KafkaEvents.partitions(TOPICS.stream().map(Topic::topicName).toList());
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
-                .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> KafkaEvents.settled(assignments, partitions));
         Scenario s = new Scenario();
         try (KafkaEvents k = new KafkaEvents()) {
             pending = s;

@@ -86,8 +86,7 @@ class UsageBadInputCorpusTest {
             }
             KafkaEvents.ensureTopics();
             Map<String, Integer> partitions = KafkaEvents.partitions(TOPICS.stream().map(Topic::topicName).toList());
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TOPICS.stream()
-                    .allMatch(t -> assignments.assignedPartitions(t.topicName()) == partitions.get(t.topicName())));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> KafkaEvents.settled(assignments, partitions));
             Scenario s = new Scenario();
             try (KafkaEvents k = new KafkaEvents()) {
                 s.publish(k);
