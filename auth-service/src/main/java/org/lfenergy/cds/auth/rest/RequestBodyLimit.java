@@ -30,9 +30,10 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * <p>A body without {@code Content-Length} (HTTP/1.1 {@code Transfer-Encoding: chunked}), JSON, binary or an HTML form
  * alike, is read here and counted; past the limit it gets the same JSON 413 and the rest is discarded the same way.
  * Within the limit it is handed to RESTEasy Reactive as the request's entity stream ({@link #handOver}, a pre-matching
- * filter). Only setting it as the routing context's body is not enough: the request has ended by then, and RESTEasy
- * Reactive's {@code InputHandler} then either reads nothing or, for a body above {@code quarkus.rest.input-buffer-size}
- * (10 kB), switches to a blocking stream over the ended request that loses the body (docs/auth.md "Request bodies").
+ * filter). Only setting it as the routing context's body is not enough: RESTEasy Reactive's {@code InputHandler} reads
+ * nothing for a request that counts as ended, and a routing-context body above {@code quarkus.rest.input-buffer-size}
+ * (10 kB) makes it race a blocking stream against the in-memory one, which lost the body (docs/auth.md "Request
+ * bodies").
  */
 @ApplicationScoped
 public class RequestBodyLimit {
