@@ -55,7 +55,21 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
-        return body(400, "invalid_request", "the body is not valid JSON");
+        return body(400, "invalid_request", invalidJsonDescription(e));
+    }
+
+    /** "the body is not valid JSON (line L, column C): what the parser found", as precise as Jackson knows it. */
+    static String invalidJsonDescription(JsonProcessingException e) {
+        StringBuilder out = new StringBuilder("the body is not valid JSON");
+        var where = e.getLocation();
+        if (where != null && where.getLineNr() > 0) {
+            out.append(" (line ").append(where.getLineNr()).append(", column ").append(where.getColumnNr()).append(')');
+        }
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        if (!what.isEmpty()) {
+            out.append(": ").append(what.length() > 200 ? what.substring(0, 200) + "..." : what);
+        }
+        return out.toString();
     }
 
     @ServerExceptionMapper
@@ -69,6 +83,12 @@ public class ApiErrorMappers {
             case 415 -> "unsupported_media_type";
             default -> status >= 500 ? "server_error" : "invalid_request";
         };
+        for (Throwable cause = e.getCause(); status == 400 && cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                // RESTEasy Reactive's JSON readers wrap a parse error in a plain 400: say what and where
+                return body(400, error, invalidJsonDescription(json));
+            }
+        }
         return body(status, error, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage());
     }
 

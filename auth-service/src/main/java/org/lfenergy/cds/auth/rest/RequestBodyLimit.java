@@ -1,5 +1,6 @@
 package org.lfenergy.cds.auth.rest;
 
+import io.netty.buffer.ByteBufInputStream;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,7 +11,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * The HTTP body limit ({@code quarkus.http.limits.max-body-size}, 16 MB) answered like every other API error: a
@@ -22,11 +27,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that writes its whole body before reading the answer still gets the 413 instead of a reset. The limit comes
  * before authentication and routing: the answer is the same on every path, with or without a token.
  *
- * <p>A body without {@code Content-Length} (HTTP/1.1 {@code Transfer-Encoding: chunked}) that is not an HTML form is
- * read here, counted and handed to the endpoint as the routing context's body (which RESTEasy Reactive reads instead
- * of the stream); past the limit it gets the same JSON 413 and the rest is discarded the same way. Known gap: chunked
- * {@code application/x-www-form-urlencoded} bodies are left to Quarkus (an empty 413 past the limit), because a form
- * handed over as a buffered body lost its fields when one was long (docs/auth.md).
+ * <p>A body without {@code Content-Length} (HTTP/1.1 {@code Transfer-Encoding: chunked}), JSON, binary or an HTML form
+ * alike, is read here and counted; past the limit it gets the same JSON 413 and the rest is discarded the same way.
+ * Within the limit it is handed to RESTEasy Reactive as the request's entity stream ({@link #handOver}, a pre-matching
+ * filter). Only setting it as the routing context's body is not enough: RESTEasy Reactive's {@code InputHandler} reads
+ * nothing for a request that counts as ended, and a routing-context body above {@code quarkus.rest.input-buffer-size}
+ * (10 kB) makes it race a blocking stream against the in-memory one, which lost the body (docs/auth.md "Request
+ * bodies").
  */
 @ApplicationScoped
 public class RequestBodyLimit {
@@ -35,6 +42,8 @@ public class RequestBodyLimit {
     public static final String ERROR = "payload_too_large";
     /** A client may send at most this many times the limit before the connection is closed on it. */
     static final int DRAIN_FACTOR = 4;
+    /** Routing context key of a body of undeclared length that was read here (a {@link Buffer}). */
+    static final String BUFFERED_BODY = RequestBodyLimit.class.getName() + ".body";
 
     private final long limit;
 
@@ -73,17 +82,11 @@ public class RequestBodyLimit {
                 refuse(ctx);
                 return;
             }
-        } else if (request.getHeader("Transfer-Encoding") != null && !request.isEnded() && !isForm(request)) {
+        } else if (request.getHeader("Transfer-Encoding") != null && !request.isEnded()) {
             buffer(ctx);
             return;
         }
         ctx.next();
-    }
-
-    /** An HTML form body (RESTEasy Reactive parses those from the stream itself; see the class comment). */
-    static boolean isForm(HttpServerRequest request) {
-        String type = request.getHeader("Content-Type");
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** Reads a body of undeclared length up to the limit, then passes it on as the routing context's body. */
@@ -107,6 +110,7 @@ public class RequestBodyLimit {
                 RoutingContextInternal internal = (RoutingContextInternal) ctx;
                 internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
                 internal.setBody(body);
+                ctx.put(BUFFERED_BODY, body);
                 ctx.next();
             }
         });
@@ -116,6 +120,19 @@ public class RequestBodyLimit {
             }
         });
         request.resume();
+    }
+
+    /**
+     * Gives RESTEasy Reactive a body read by {@link #buffer} as the request's entity stream, before its own input
+     * handler would try to read the (already ended) request.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public void handOver(ContainerRequestContext request, ServerRequestContext server) {
+        RoutingContext ctx = ((ResteasyReactiveRequestContext) server).serverRequest().unwrap(RoutingContext.class);
+        Buffer body = ctx == null ? null : ctx.get(BUFFERED_BODY);
+        if (body != null) {
+            request.setEntityStream(new ByteBufInputStream(body.getByteBuf()));
+        }
     }
 
     /** Answers 413 and discards what the client still sends, closing the connection past the drain allowance. */

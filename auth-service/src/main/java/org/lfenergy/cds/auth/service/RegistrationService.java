@@ -290,9 +290,20 @@ public class RegistrationService {
             d.set(ClientObject.SCOPE_ALIASES, aliases);
         }
         d.setAll(common.deepCopy());
-        if (planned.kind() == ClientKind.CLIENT_ADMIN) {
-            d.setAll(registrationValues.deepCopy());
+        // a registration field's value is kept on every object whose scopes ask for the field (as in WG1-02 §12.5,
+        // where the example_custom object carries cds_company_name and the grant-admin and files objects do not)
+        Set<String> fieldNames = new LinkedHashSet<>();
+        for (String scope : planned.scopes()) {
+            catalog.scope(scope).ifPresent(s -> java.util.stream.Stream.concat(s.registrationRequirements().stream(),
+                    s.registrationOptional().stream()).forEach(id -> catalog.registrationField(id)
+                            .map(f -> f.path("field_name").asText(""))
+                            .filter(name -> !name.isEmpty()).ifPresent(fieldNames::add)));
         }
+        registrationValues.fields().forEachRemaining(e -> {
+            if (fieldNames.contains(e.getKey())) {
+                d.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
         ArrayNode redirects = d.putArray("redirect_uris");
         d.set("response_types", strings(planned.responseTypes()));
         d.set("grant_types", strings(planned.grantTypes()));

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
@@ -69,5 +71,51 @@ public final class SpecExamples {
             keys.add(it.next());
         }
         return keys;
+    }
+
+    /**
+     * Where {@code actual} does not have the shape of {@code example}: every member the example has must be present
+     * with the same JSON type (string, number, boolean, object, array; an example {@code null} accepts any value, the
+     * example's member is then only required to exist), recursively; the elements of an actual array are each compared
+     * with the example array's first element. Members only {@code actual} has are allowed (extensions). {@code skipped}
+     * holds paths not compared, each with the reason in the caller, written like the returned ones: {@code /grants/*}
+     * {@code /parent} ({@code *} for any array element). Returns one line per difference; empty when the shapes agree.
+     */
+    public static List<String> shapeDifferences(JsonNode actual, JsonNode example, String... skipped) {
+        List<String> out = new ArrayList<>();
+        compare("", actual, example, Set.of(skipped), out);
+        return out;
+    }
+
+    private static void compare(String path, JsonNode actual, JsonNode example, Set<String> skipped, List<String> out) {
+        if (skipped.contains(path)) {
+            return;
+        }
+        if (actual == null || actual.isMissingNode()) {
+            out.add(path + ": missing (example: " + example.getNodeType() + ")");
+            return;
+        }
+        if (example.isNull()) {
+            return;
+        }
+        if (actual.getNodeType() != example.getNodeType()) {
+            out.add(path + ": " + actual.getNodeType() + " " + abbreviate(actual) + ", example " + example.getNodeType()
+                    + " " + abbreviate(example));
+            return;
+        }
+        if (example.isObject()) {
+            for (String key : keys(example)) {
+                compare(path + "/" + key, actual.get(key), example.get(key), skipped, out);
+            }
+        } else if (example.isArray() && !example.isEmpty()) {
+            for (JsonNode element : actual) {
+                compare(path + "/*", element, example.get(0), skipped, out);
+            }
+        }
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 }
