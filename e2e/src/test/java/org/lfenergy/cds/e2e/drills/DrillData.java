@@ -84,6 +84,53 @@ final class DrillData {
         }
     }
 
+    /**
+     * The Interval file cut in two by local day, as two nightly extracts would carry it: the rows of the days before
+     * {@code firstOfSecond}, then the rest, each a file of its own (the first named an hour earlier). Rows keep their
+     * order, so each file's rows stay grouped by meter. Together they hold exactly the rows of the original file.
+     */
+    List<WrittenFile> intervalsSplitAt(LocalDate firstOfSecond) {
+        WrittenFile whole = file(GridxFileType.INTERVAL);
+        String[] name = whole.fileName().split("_", 4); // GRIDX, client, INTERVAL, yyyyMMddHHmmss.csv
+        java.time.format.DateTimeFormatter stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+        String earlier = java.time.LocalDateTime.parse(name[3].substring(0, 14), stamp).minusHours(1).format(stamp);
+        String firstName = name[0] + "_" + name[1] + "_" + name[2] + "_" + earlier + name[3].substring(14);
+        String day = firstOfSecond.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(whole.path(), java.nio.charset.StandardCharsets.UTF_8);
+            String header = lines.get(0);
+            List<String> columns = List.of(header.split(",", -1));
+            int dateColumn = -1;
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).trim().equalsIgnoreCase("Date_of_interval")) {
+                    dateColumn = i;
+                }
+            }
+            if (dateColumn < 0) {
+                throw new IllegalStateException("no Date_of_interval column in " + header);
+            }
+            List<String> first = new ArrayList<>(List.of(header));
+            List<String> second = new ArrayList<>(List.of(header));
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                (line.split(",", -1)[dateColumn].compareTo(day) < 0 ? first : second).add(line);
+            }
+            return List.of(write(whole, whole.path().resolveSibling(firstName), first),
+                    write(whole, whole.path().resolveSibling("measured").resolve(whole.fileName()), second));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WrittenFile write(WrittenFile like, Path path, List<String> lines) throws IOException {
+        java.nio.file.Files.createDirectories(path.getParent());
+        java.nio.file.Files.write(path, lines, java.nio.charset.StandardCharsets.UTF_8);
+        return new WrittenFile(like.type(), path.getFileName().toString(), path, lines.size() - 1L, lines.size(),
+                java.nio.file.Files.size(path), null);
+    }
+
     WrittenFile file(GridxFileType type) {
         return report.file(type);
     }

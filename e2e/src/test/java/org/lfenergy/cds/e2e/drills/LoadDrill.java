@@ -82,6 +82,21 @@ final class LoadDrill {
         }
     }
 
+    /**
+     * The shortest data window that holds a whole read-cycle period (about a month, up to 33 days) of every cycle, so
+     * every contract has a bill: the generator bills only periods inside the window (30 days gave next to no bills, and
+     * the bill listings answered empty pages).
+     */
+    static final int BILL_DAYS = 66;
+
+    /** The listing kinds and the array each answers: each must answer rows before the traffic starts. */
+    private static final Map<Kind, String> LISTS = Map.of(ACCOUNTS, "accounts", CONTRACTS, "service_contracts",
+            POINTS, "service_points", METERS, "meter_devices", STATEMENTS, "bill_statements",
+            SECTIONS, "bill_sections");
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private LoadDrill() {
     }
 
@@ -89,13 +104,18 @@ final class LoadDrill {
     }
 
     /**
-     * Delivers a data set of {@code persons} customers (its interval file is uploaded just as the traffic starts),
-     * sends {@code rate} requests/s for {@code seconds}, reconciles the data set row by row, and returns the figures
-     * (also printed and appended to {@code target/load-report.txt}). With {@code cpuCalls > 0} it then measures the
-     * CPU time per call of each kind of the mix ({@link CpuCost}) and adds it to the report.
+     * Delivers a data set of {@code persons} customers over {@code days} days (its interval file is uploaded just as
+     * the measured traffic starts), checks that every listing of the mix answers rows, sends the mix at {@code rate}
+     * requests/s for {@code warmupSeconds} without counting it (the JVMs warm up as a deployed service's are), then
+     * for {@code seconds} measured, reconciles the data set row by row, and returns the figures (also printed and
+     * appended to {@code target/load-report.txt}). With {@code cpuCalls > 0} it then measures the CPU time per call of
+     * each kind of the mix ({@link CpuCost}) and adds it to the report. Bills need {@code days >= }{@link #BILL_DAYS}.
      */
-    static Result run(E2eStack stack, Path work, int seconds, int rate, int persons, int days, int cpuCalls)
-            throws Exception {
+    static Result run(E2eStack stack, Path work, int seconds, int rate, int persons, int days, int warmupSeconds,
+                      int cpuCalls) throws Exception {
+        if (days < BILL_DAYS) {
+            throw new IllegalArgumentException(days + " days hold no whole billing period: give at least " + BILL_DAYS);
+        }
         String gw = stack.gateway();
         String ingest = stack.url("ingest-service");
         List<Slot> slots = new ArrayList<>();
@@ -111,7 +131,7 @@ final class LoadDrill {
         java.time.LocalDate first = java.time.LocalDate.now(DrillData.ZONE).minusDays(days + 2L);
         DrillData data = DrillData.generateFor(work, stack.gridxClient(), persons, days, first);
         List<String> contracts = new ArrayList<>(data.customers.keySet());
-        WrittenFile intervals = data.file(GridxFileType.INTERVAL);
+        WrittenFile intervals = data.file(GridxFileType.INTERVAL); // the measured part with a warm-up
         Map<WrittenFile, String> ids = new LinkedHashMap<>();
         for (WrittenFile f : data.files(false)) {
             if (f.type() != GridxFileType.INTERVAL) {
@@ -122,51 +142,45 @@ final class LoadDrill {
             Reconciliation.awaitFinished(ingest, id, Duration.ofMinutes(3));
         }
 
+        listingsAnswerRows(gw, slots);
+
         ExecutorService pool = Executors.newFixedThreadPool(8);
         // HTTP/1.1, a connection per request in flight (pooled): a population of clients spreads over the gateway's
         // event loops; one HTTP/2 connection (the JDK client's default, h2c) would pin all traffic to one of them
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(pool).build();
-        Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
-        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-        long total = (long) seconds * rate;
-        CountDownLatch answered = new CountDownLatch((int) total);
-        String loadBefore = loadAverage();
-        Instant start = Instant.now();
-        String fileId = Reconciliation.upload(ingest, intervals);
-        ids.put(intervals, fileId);
-        long t0 = System.nanoTime();
-        long lateSends = 0;
-        long sentCount = 0;
         try {
-            for (long i = 0; i < total; i++) {
-                long due = t0 + i * 1_000_000_000L / rate;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else if (wait < -10_000_000L) {
-                    lateSends++;
-                }
-                Slot slot = slots.get((int) (i % slots.size()));
-                String name = slot.kind().name();
-                http.sendAsync(request(gw, slot, contracts, first, days, i),
-                                HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((r, t) -> {
-                            latencies.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>())
-                                    .add(System.nanoTime() - due);
-                            Throwable cause = t instanceof java.util.concurrent.CompletionException
-                                    && t.getCause() != null ? t.getCause() : t;
-                            String outcome = cause != null ? cause.getClass().getSimpleName()
-                                    : String.valueOf(r.statusCode());
-                            statuses.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
-                            if (t != null || r.statusCode() != 200) {
-                                errors.computeIfAbsent(name + " " + outcome, k -> new AtomicLong()).incrementAndGet();
-                            }
-                            answered.countDown();
-                        });
-                sentCount++;
+            String warmup = "no warm-up";
+            if (warmupSeconds > 0) {
+                // the same mix at the same rate, not counted: production JVMs are warm. The first third of the days'
+                // intervals ingests meanwhile (and the usage calls ask for those days), so the projection and the
+                // segment assembly are warm too; the rest is the file that ingests under the measured traffic.
+                int warmDays = days / 3;
+                List<WrittenFile> parts = data.intervalsSplitAt(first.plusDays(warmDays));
+                intervals = parts.get(1);
+                Traffic w = new Traffic();
+                long wt0 = System.nanoTime();
+                ids.put(parts.get(0), Reconciliation.upload(ingest, parts.get(0)));
+                w.send(http, gw, slots, contracts, first, warmDays, (long) warmupSeconds * rate, rate);
+                w.answered.await(120, TimeUnit.SECONDS);
+                warmup = String.format("warm-up (not counted) %d s at %d/s while %s (%d rows, the first %d days)"
+                        + " ingested: %d sent, answered %s in %.1f s", warmupSeconds, rate, parts.get(0).fileName(),
+                        parts.get(0).dataRows(), warmDays, w.sent, counts(w.statuses), (System.nanoTime() - wt0) / 1e9);
             }
+            Traffic traffic = new Traffic();
+            Map<String, ConcurrentLinkedQueue<Long>> latencies = traffic.latencies;
+            Map<String, AtomicLong> statuses = traffic.statuses;
+            Map<String, AtomicLong> errors = traffic.errors;
+            long total = (long) seconds * rate;
+            String loadBefore = loadAverage();
+            Instant start = Instant.now();
+            String fileId = Reconciliation.upload(ingest, intervals);
+            ids.put(intervals, fileId);
+            long t0 = System.nanoTime();
+            traffic.send(http, gw, slots, contracts, first, days, total, rate);
+            long lateSends = traffic.lateSends;
+            long sentCount = traffic.sent;
+            CountDownLatch answered = traffic.answered;
             long sendingNanos = System.nanoTime() - t0;
             answered.await(120, TimeUnit.SECONDS);
             double answeringSeconds = (System.nanoTime() - t0) / 1e9;
@@ -207,6 +221,7 @@ final class LoadDrill {
 
             String report = String.format("""
                     load drill %s: %d s at %d requests/s (open loop), mix of %d slots (one client registration each): %s
+                    %s
                     requests due %d, sent %d at %.1f/s (%d more than 10 ms late), answered %d (%s) in %.1f s: %.1f/s
                     errors %d %s
                     latency ms from the due time: p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f
@@ -215,7 +230,7 @@ final class LoadDrill {
                     reconciled row by row: %s
                     load average before: %s; after the traffic: %s (%d cores)
                     %s""", start, seconds, rate, slots.size(),
-                    slots.stream().map(s -> s.kind().name()).toList(), total, sentCount, sent, lateSends,
+                    slots.stream().map(s -> s.kind().name()).toList(), warmup, total, sentCount, sent, lateSends,
                     all.size(), statusCounts, answeringSeconds, all.size() / answeringSeconds,
                     errorCounts.values().stream().mapToLong(Long::longValue).sum(), errorCounts,
                     ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999), ms(all, 1.0),
@@ -234,6 +249,72 @@ final class LoadDrill {
                     ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), ms(all, 0.999), ms(all, 1.0), rows, report);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One open-loop phase of traffic: what it sent and what came back. */
+    private static final class Traffic {
+        final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        CountDownLatch answered;
+        long sent;
+        long lateSends;
+
+        /** Sends {@code total} requests of the mix, request i due at {@code t0 + i / rate}; returns when all went out. */
+        void send(HttpClient http, String gw, List<Slot> slots, List<String> contracts, java.time.LocalDate first,
+                  int days, long total, int rate) {
+            answered = new CountDownLatch((int) total);
+            long t0 = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                long due = t0 + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -10_000_000L) {
+                    lateSends++;
+                }
+                Slot slot = slots.get((int) (i % slots.size()));
+                String name = slot.kind().name();
+                http.sendAsync(request(gw, slot, contracts, first, days, i), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, t) -> {
+                            latencies.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>())
+                                    .add(System.nanoTime() - due);
+                            Throwable cause = t instanceof java.util.concurrent.CompletionException
+                                    && t.getCause() != null ? t.getCause() : t;
+                            String outcome = cause != null ? cause.getClass().getSimpleName()
+                                    : String.valueOf(r.statusCode());
+                            statuses.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                            if (t != null || r.statusCode() != 200) {
+                                errors.computeIfAbsent(name + " " + outcome, k -> new AtomicLong()).incrementAndGet();
+                            }
+                            answered.countDown();
+                        });
+                sent++;
+            }
+        }
+    }
+
+    /**
+     * Every listing of the mix answers a non-empty page before the traffic starts (the projections are asynchronous:
+     * waits up to 3 minutes), so the traffic measures real rows, not empty pages of data outside a grant's window.
+     */
+    private static void listingsAnswerRows(String gw, List<Slot> slots) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        for (Slot slot : slots) {
+            String array = LISTS.get(slot.kind());
+            if (array == null) {
+                continue;
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> r = http.send(request(gw, slot, List.of(), null, 0, 0),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(r.statusCode()).as("%s: %s", slot.kind().name(), r.body()).isEqualTo(200);
+                        assertThat(JSON.readTree(r.body()).path(array).size())
+                                .as("%s rows on the first page: %s", slot.kind().name(), r.body()).isPositive();
+                    });
         }
     }
 

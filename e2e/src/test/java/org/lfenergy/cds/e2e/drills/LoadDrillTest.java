@@ -28,9 +28,12 @@ class LoadDrillTest {
             stack = E2eStack.startOn(infra, "load-run", true, 0); // C2 as in production: CPU per request
             Path work = Path.of("target/load");
             Files.createDirectories(work);
-            // an interval file of 30 days of 15-minute values, a customer per 12 s of traffic (the reconciliation holds
-            // every row in the test JVM's 384 MB)
-            LoadDrill.Result r = LoadDrill.run(stack, work, seconds, rate, Math.max(20, seconds / 12), 30,
+            // 66 days of 15-minute values (a whole billing period of every read cycle, so every contract has bills),
+            // a customer per 16 s of traffic (the reconciliation holds every row in the test JVM's 384 MB); first the
+            // warm-up at the same rate (default 60 s, not counted) while the first 22 days ingest: the services warm,
+            // as deployed; the other 44 days are the file that ingests under the measured traffic
+            LoadDrill.Result r = LoadDrill.run(stack, work, seconds, rate, Math.max(10, seconds / 16),
+                    LoadDrill.BILL_DAYS, Integer.getInteger("cds.load.warmup-seconds", 60),
                     Integer.getInteger("cds.load.cpu-calls", 200));
             LoadDrill.assertWithin(r, rate, p99Target);
         } finally {
