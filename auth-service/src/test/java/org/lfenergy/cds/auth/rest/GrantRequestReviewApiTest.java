@@ -207,6 +207,77 @@ class GrantRequestReviewApiTest {
     }
 
     @Test
+    void simultaneousApprovalsOfOneRequestCreateOneGrantAndOneReply() throws Exception {
+        JsonNode request = request(accountsRequest());
+        String id = request.path("message_id").asText();
+        int n = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return operator("POST", "/cds-admin/v1/grant-requests/" + id + "/approve", null).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one approval wins, the others find it decided").containsOnly(200, 409)
+                    .containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(grantsOfDirectObject()).as("exactly one Grant, whatever the interleaving").isEqualTo(1);
+        assertThat(repliesTo(request.path("uri").asText())).hasSize(1);
+        assertThat(message(id).path("status").asText()).isEqualTo("complete");
+    }
+
+    @Inject
+    org.lfenergy.cds.auth.service.GrantService grantService;
+
+    @Inject
+    org.lfenergy.cds.auth.repository.GrantRepository grantRepository;
+
+    @Inject
+    org.lfenergy.cds.auth.repository.ClientObjectRepository clientObjects;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool sqlPool;
+
+    @Test
+    void creationsOfTheSameReusableGrantThatOverlapYieldOneGrant() throws Exception {
+        // Both creations pass their first look-up while another transaction holds the fingerprint's lock, so both
+        // reach the insert at once: without the re-check under the lock each would store its own Grant.
+        var client = clientObjects.find(directId).await().atMost(java.time.Duration.ofSeconds(10)).orElseThrow();
+        String fingerprint = "overlap-" + UUID.randomUUID();
+        var details = MAPPER.createArrayNode();
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> held = new java.util.concurrent.CompletableFuture<>();
+        var holder = sqlPool.withTransaction(sql -> grantRepository.lockFingerprint(sql, directId, fingerprint)
+                .invoke(() -> held.complete(null))
+                .chain(() -> io.smallrye.mutiny.Uni.createFrom().completionStage(release)))
+                .subscribeAsCompletionStage();
+        held.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        var first = grantService.findOrCreate(client, List.of("cds_query_accounts"), details, fingerprint, null)
+                .subscribeAsCompletionStage();
+        var second = grantService.findOrCreate(client, List.of("cds_query_accounts"), details, fingerprint, null)
+                .subscribeAsCompletionStage();
+        Thread.sleep(1000);
+        assertThat(first).as("waits for the lock").isNotDone();
+        assertThat(second).as("waits for the lock").isNotDone();
+        release.complete(null);
+        holder.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String a = first.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS).grantId();
+        String b = second.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS).grantId();
+        assertThat(b).as("the second finds the first's Grant").isEqualTo(a);
+        assertThat(grantsOfDirectObject()).isEqualTo(1);
+    }
+
+    @Test
     void rejectingRepliesWithTheReasonAndCreatesNoGrant() throws Exception {
         JsonNode request = request(accountsRequest());
         String id = request.path("message_id").asText();
