@@ -65,10 +65,25 @@ public class GrantRepository {
 
     /** The newest Grant of this client with this fingerprint that still gives access, if any. */
     public Uni<Optional<Grant>> findReusable(String clientId, String fingerprint) {
-        return pool.preparedQuery("select " + COLUMNS + " from cds_grant where client_id = $1 and fingerprint = $2"
+        return findReusable(pool, clientId, fingerprint);
+    }
+
+    /** {@link #findReusable(String, String)} inside the caller's transaction. */
+    public Uni<Optional<Grant>> findReusable(SqlClient sql, String clientId, String fingerprint) {
+        return sql.preparedQuery("select " + COLUMNS + " from cds_grant where client_id = $1 and fingerprint = $2"
                 + " and status = 'active' order by created desc limit 1")
                 .execute(Tuple.of(clientId, fingerprint))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
+    /**
+     * Holds, until the caller's transaction ends, the lock of one (client, fingerprint): concurrent creations of the
+     * same reusable Grant (two token requests, two approvals of one Grant request; on any replica, since the lock is
+     * PostgreSQL's) run one after the other, and the second finds the first's Grant.
+     */
+    public Uni<Void> lockFingerprint(SqlClient sql, String clientId, String fingerprint) {
+        return sql.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(clientId + "|" + fingerprint)).replaceWithVoid();
     }
 
     public Uni<List<String>> childIds(String parentId) {

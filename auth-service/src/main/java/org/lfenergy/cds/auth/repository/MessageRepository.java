@@ -74,6 +74,30 @@ public class MessageRepository {
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
     }
 
+    /**
+     * Updates a Message only while it still has {@code expectedStatus}; false when another decision changed it
+     * meanwhile (the caller answers 409).
+     */
+    public Uni<Boolean> updateIfStatus(SqlClient sql, Message m, String expectedStatus) {
+        return sql.preparedQuery("update message set status = $2, read = $3, modified = $4, document = $5::text::jsonb"
+                + " where message_id = $1 and status = $6")
+                .execute(Tuple.from(Arrays.asList(m.messageId(), m.status(), m.read(), ts(m.modified()),
+                        json.write(m.document()), expectedStatus)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Pending Messages of one type (all registrants, or one), oldest first, at most {@code limit}. */
+    public Uni<List<Message>> pendingOfType(String type, String registrantId, int limit) {
+        return pool.preparedQuery("select " + COLUMNS + " from message where type = $1 and status = 'pending'"
+                + " and ($2::text is null or registrant_id = $2) order by created, message_id limit $3")
+                .execute(Tuple.of(type, registrantId, limit))
+                .map(rows -> {
+                    List<Message> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(map(r)));
+                    return out;
+                });
+    }
+
     public Uni<Page<Message>> page(String registrantId, Box box, List<String> messageIds, int offset, int limit) {
         return pool.preparedQuery("select " + COLUMNS + " from message where registrant_id = $1 and " + box.condition
                 + " and (cardinality($2::text[]) = 0 or message_id = any($2::text[]))"

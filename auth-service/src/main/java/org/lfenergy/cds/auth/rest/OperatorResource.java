@@ -24,13 +24,14 @@ import org.lfenergy.cds.auth.mapping.GrantMapper;
 import org.lfenergy.cds.auth.mapping.Times;
 import org.lfenergy.cds.auth.repository.GrantRepository;
 import org.lfenergy.cds.auth.service.ApiError;
+import org.lfenergy.cds.auth.service.GrantRequests;
 import org.lfenergy.cds.auth.service.GrantService;
 import org.lfenergy.cds.auth.service.ProductionApproval;
 import org.lfenergy.cds.auth.service.model.GrantState;
 
 /**
  * The utility's operator API (not part of CDS): production approval of sandbox Client Objects, review of held Clients
- * API changes, Server-Provided Files and server-side Grant
+ * API changes, review of Grant requests, Server-Provided Files and server-side Grant
  * status changes. Callers need a token of realm {@code cds} carrying the realm role {@value #ROLE}.
  */
 @Path("/cds-admin/v1")
@@ -50,11 +51,14 @@ public class OperatorResource {
     private final ClientService clientService;
     private final MessageRepository messages;
     private final MessageMapper messageMapper;
+    private final GrantRequests grantRequests;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public OperatorResource(ProductionApproval approval, ClientObjectMapper clientMapper, GrantService grantService,
             GrantRepository grants, GrantMapper grantMapper, org.lfenergy.cds.auth.service.ServerFiles files,
-            ClientService clientService, MessageRepository messages, MessageMapper messageMapper) {
+            ClientService clientService, MessageRepository messages, MessageMapper messageMapper,
+            GrantRequests grantRequests) {
+        this.grantRequests = grantRequests;
         this.clientService = clientService;
         this.messages = messages;
         this.messageMapper = messageMapper;
@@ -115,14 +119,66 @@ public class OperatorResource {
     @Path("client-changes/{messageId}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ObjectNode> rejectChange(@PathParam("messageId") String messageId, JsonNode body) {
+        return clientService.reject(messageId, reason(body))
+                .chain(() -> messages.find(messageId)).map(m -> messageMapper.toJson(m.orElseThrow()));
+    }
+
+    /** The {@code reason} of a rejection body: required, non-blank, at most 2000 characters (the client is told). */
+    private static String reason(JsonNode body) {
         JsonNode reason = body == null ? null : body.get("reason");
         if (body == null || !body.isObject() || reason == null || !reason.isTextual() || reason.asText().isBlank()
                 || reason.asText().length() > 2000) {
             throw ApiError.badRequest("the body must be {\"reason\": \"...\"}: a non-blank string of at most 2000"
                     + " characters (the client is told why)");
         }
-        return clientService.reject(messageId, reason.asText().strip())
-                .chain(() -> messages.find(messageId)).map(m -> messageMapper.toJson(m.orElseThrow()));
+        return reason.asText().strip();
+    }
+
+    /**
+     * Pending Grant requests (WG3 §13.4.1), oldest first: {@code {"grant_requests": [{message_id, registrant_id,
+     * requested, message}]}}; {@code registrant_id} filters one registrant (capped at
+     * {@value GrantRequests#LIST_LIMIT}).
+     */
+    @GET
+    @Path("grant-requests")
+    public Uni<ObjectNode> pendingGrantRequests(@jakarta.ws.rs.QueryParam("registrant_id") String registrantId) {
+        return grantRequests.pending(registrantId == null || registrantId.isBlank() ? null : registrantId).map(list -> {
+            ObjectNode out = JSON.objectNode();
+            ArrayNode requests = out.putArray("grant_requests");
+            for (var m : list) {
+                ObjectNode o = requests.addObject();
+                o.put("message_id", m.messageId());
+                o.put("registrant_id", m.registrantId());
+                o.put("requested", Times.format(m.created()));
+                o.set("message", messageMapper.toJson(m));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Approves a Grant request (WG3 §13.4.2-§13.4.3): its Grants are created and published, the request completed and
+     * answered by a {@code request_update}; 200 with {@code {request, reply, grants}}.
+     */
+    @POST
+    @Path("grant-requests/{messageId}/approve")
+    public Uni<ObjectNode> approveGrantRequest(@PathParam("messageId") String messageId) {
+        return grantRequests.approve(messageId).map(a -> {
+            ObjectNode out = JSON.objectNode();
+            out.set("request", messageMapper.toJson(a.request()));
+            out.set("reply", messageMapper.toJson(a.reply()));
+            ArrayNode list = out.putArray("grants");
+            a.grants().forEach(g -> list.add(grantMapper.toJson(g, java.util.List.of())));
+            return out;
+        });
+    }
+
+    /** Refuses a Grant request: {@code {"reason": "..."}}; no Grant; 200 with the {@code request_update} reply. */
+    @POST
+    @Path("grant-requests/{messageId}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> rejectGrantRequest(@PathParam("messageId") String messageId, JsonNode body) {
+        return grantRequests.reject(messageId, reason(body)).map(messageMapper::toJson);
     }
 
     /**

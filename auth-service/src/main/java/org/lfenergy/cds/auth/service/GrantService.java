@@ -73,8 +73,13 @@ public class GrantService {
             d.putArray("receipt_confirmations");
             Grant grant = new Grant(Ids.random("g"), client.registrantId(), client.clientId(), GrantState.ACTIVE,
                     String.join(" ", scopes), null, targetGrantId, fingerprint, null, now, now, 1, d);
-            return pool.withTransaction(sql -> grants.insert(sql, grant)).replaceWith(grant)
-                    .call(publisher::publishWithProxies);
+            // checked again under the fingerprint's lock: a concurrent request may have created it meanwhile
+            return pool.withTransaction(sql -> grants.lockFingerprint(sql, client.clientId(), fingerprint)
+                    .chain(() -> grants.findReusable(sql, client.clientId(), fingerprint))
+                    .chain(raced -> raced.isPresent()
+                            ? Uni.createFrom().item(raced.get())
+                            : grants.insert(sql, grant).replaceWith(grant)))
+                    .call(g -> g == grant ? publisher.publishWithProxies(g) : Uni.createFrom().voidItem());
         });
     }
 

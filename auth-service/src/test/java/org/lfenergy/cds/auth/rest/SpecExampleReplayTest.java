@@ -62,7 +62,6 @@ class SpecExampleReplayTest {
     static String adminToken;
     static JsonNode consent;
     static String directId;
-    static String directSecret;
     static String filesId;
     static String grantAdminId;
     static String grantAdminSecret;
@@ -71,6 +70,8 @@ class SpecExampleReplayTest {
     static String fileId;
     static String fileGrantId;
     static String fileToken;
+    /** The §13.4.1 grant_request, approved by the operator in §13.4.2. */
+    static JsonNode grantRequest;
 
     @BeforeEach
     void registerOnce() throws Exception {
@@ -96,7 +97,6 @@ class SpecExampleReplayTest {
                     consent = c;
                 } else if (scopes.contains("cds_query_accounts")) {
                     directId = id;
-                    directSecret = secretOf(id);
                 } else if (scopes.contains("cds_server_provided_files_1")) {
                     filesId = id;
                 } else if (scopes.contains("cds_grant_admin_1")) {
@@ -407,6 +407,7 @@ class SpecExampleReplayTest {
         ((ObjectNode) requested.path("authorization_details").get(0)).put("type", "cds_query_accounts");
 
         JsonNode created = json(send("POST", "/cds-api/v1/messages", body.toString()), 201);
+        grantRequest = created;
 
         assertShape(created, "wg3_13.04.01_sending-a-message-with-a-grant-request_response.json");
         assertThat(created.path("type").asText()).isEqualTo("grant_request");
@@ -421,8 +422,7 @@ class SpecExampleReplayTest {
         assertThat(details.path("account_numbers").toString()).isEqualTo("[\"1234567\"]");
         assertThat(details.path("include_account_details").asBoolean()).isTrue();
 
-        // §13.4.2: the listing that holds it (the example's reply, a request_update, comes from the server's review
-        // of the request, which this server does not do through an API yet: docs/auth.md)
+        // before the server's review: the listing holds it among the outstanding Messages
         JsonNode listing = get("/cds-api/v1/messages");
         // the lists hold Messages of other types too: the listing is compared here, the grant_request below
         assertShape(listing, "wg3_13.04.02_retrieving-a-message-reply-to-a-grant-request_response.txt",
@@ -441,16 +441,46 @@ class SpecExampleReplayTest {
 
     @Order(9)
     @Test
-    void theGrantForThatRequest_13_04_03_andItsGrantAdminToken_13_04_04() throws Exception {
-        // The example's Grant is created by the server when it approves the request. This server has no API for that
-        // review yet, so the same Grant (the same scope and authorization_details as requested in §13.4.1) is created
-        // through the direct-access token endpoint, which is how such a Grant comes to exist here today.
-        String requestedDetails = "[{\"type\":\"cds_query_accounts\",\"account_numbers\":[\"1234567\"],"
-                + "\"include_account_numbers\":true,\"include_account_details\":true,\"sync_until\":\"P0D\"}]";
-        JsonNode direct = json(tokenRequest(directId, directSecret, "grant_type=client_credentials&scope=cds_query_accounts"
-                + "&authorization_details=" + java.net.URLEncoder.encode(requestedDetails, StandardCharsets.UTF_8)), 200);
-        String grantId = direct.path("cds_grant_ids").get(0).asText();
+    void theServersReply_13_04_02_theGrantItCreated_13_04_03_andItsGrantAdminToken_13_04_04() throws Exception {
+        // The operator approves the §13.4.1 request (operator API, docs/auth.md): the Grant is created and the server
+        // replies with a request_update, as in §13.4.2.
+        String requestId = grantRequest.path("message_id").asText();
+        given().auth().oauth2(operatorToken).when().post("/cds-admin/v1/grant-requests/" + requestId + "/approve")
+                .then().statusCode(200);
 
+        // §13.4.2 (by name): the reply is unread and the request read, as in the example
+        String example = "wg3_13.04.02_retrieving-a-message-reply-to-a-grant-request_response.txt";
+        JsonNode messages = get("/cds-api/v1/messages");
+        assertShape(messages, example, "/unread/*", "/outstanding/*", "/read/*");
+        JsonNode reply = null;
+        for (JsonNode m : messages.path("unread")) {
+            if (m.path("previous_uri").asText().equals(grantRequest.path("uri").asText())) {
+                reply = m;
+            }
+        }
+        assertThat(reply).as("the server's request_update is unread").isNotNull();
+        assertThat(SpecExamples.shapeDifferences(reply, SpecExamples.json(example).path("unread").get(0))).isEmpty();
+        assertThat(reply.path("type").asText()).isEqualTo("request_update");
+        assertThat(reply.path("status").asText()).isEqualTo("complete");
+        assertThat(reply.path("read").asBoolean()).isFalse();
+        assertThat(reply.path("creator").isNull()).isTrue();
+        assertThat(reply.path("related_type").asText()).isEqualTo("grant");
+        JsonNode request = null;
+        for (JsonNode m : messages.path("read")) {
+            if (m.path("message_id").asText().equals(requestId)) {
+                request = m;
+            }
+        }
+        assertThat(request).as("the grant_request is read, no longer outstanding").isNotNull();
+        assertThat(SpecExamples.shapeDifferences(request, SpecExamples.json(example).path("read").get(0))).isEmpty();
+        // §16 item 21: the completed request points to the Grants listing (grant_list), the reply to the Grant
+        assertThat(request.path("status").asText()).isEqualTo("complete");
+        assertThat(request.path("related_type").asText()).isEqualTo("grant_list");
+        String grantUri = reply.path("related_uri").asText();
+        String grantId = grantUri.substring(grantUri.lastIndexOf('/') + 1);
+        assertThat(request.path("related_uri").asText()).endsWith("/cds-api/v1/grants?grant_ids=" + grantId);
+
+        // §13.4.3: the Grant the approval created, for the direct-access object the request named
         JsonNode listing = get("/cds-api/v1/grants?grant_ids=" + grantId);
 
         // parent: the example has [] where a Grant without parent has null (§16 D), so it is compared as a value
@@ -459,6 +489,8 @@ class SpecExampleReplayTest {
         assertThat(listing.path("grants")).hasSize(1);
         assertThat(grant.path("parent").isNull()).isTrue();
         assertThat(grant.path("status").asText()).isIn(GRANT_STATUSES).isEqualTo("active");
+        assertThat(grant.path("uri").asText()).isEqualTo(grantUri);
+        assertThat(grant.path("client_id").asText()).isEqualTo(directId);
         assertThat(grant.path("scope").asText()).isEqualTo("cds_query_accounts");
         assertThat(grant.path("enabled_scope").asText()).isEqualTo("cds_query_accounts");
         JsonNode stored = grant.path("authorization_details").get(0);

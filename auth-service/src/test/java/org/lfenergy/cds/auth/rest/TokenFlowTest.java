@@ -29,18 +29,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lfenergy.cds.auth.support.GrantTopic;
 import org.lfenergy.cds.auth.support.CdsTestClient;
 import org.lfenergy.cds.auth.support.SpecExamples;
 import org.lfenergy.cds.testing.RealInfrastructure;
@@ -239,7 +233,7 @@ class TokenFlowTest {
                 base.resolve("/oauth/introspect"), auth, issued.getTokens().getAccessToken()).toHTTPRequest().send());
         assertThat(after.toSuccessResponse().isActive()).isFalse();
 
-        JsonNode event = awaitGrantEvent(grantId, "closed");
+        JsonNode event = GrantTopic.awaitStatus(grantId, "closed");
         assertThat(event.path("client_id").asText()).isEqualTo(direct[0]);
         assertThat(event.path("scopes").get(0).path("scope").asText()).isEqualTo("cds_query_accounts");
 
@@ -285,31 +279,5 @@ class TokenFlowTest {
                 "cds_client_admin", null)).getTokens().getAccessToken().getValue();
         given().auth().oauth2(otherToken).when().get("/cds-api/v1/grants/" + grantId).then().statusCode(404);
         given().when().get("/cds-api/v1/grants").then().statusCode(401);
-    }
-
-    JsonNode awaitGrantEvent(String grantId, String status) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put("group.id", "auth-test-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("cds.grants.v1"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                List<JsonNode> matches = new ArrayList<>();
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (grantId.equals(r.key())) {
-                        JsonNode value = MAPPER.readTree(r.value());
-                        if (status.equals(value.path("status").asText())) {
-                            matches.add(value);
-                        }
-                    }
-                }
-                if (!matches.isEmpty()) {
-                    return matches.get(matches.size() - 1);
-                }
-            }
-        }
-        throw new AssertionError("no " + status + " event for grant " + grantId + " on cds.grants.v1");
     }
 }
