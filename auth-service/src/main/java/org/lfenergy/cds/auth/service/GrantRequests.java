@@ -90,12 +90,7 @@ public class GrantRequests {
                 Instant now = clock.instant();
                 String listing = urls.grants() + "?grant_ids="
                         + String.join(",", created.stream().map(Grant::grantId).toList());
-                ObjectNode requestDoc = request.document().deepCopy();
-                requestDoc.put("related_uri", listing);
-                requestDoc.put("related_type", "grant_list");
-                Message completed = new Message(request.messageId(), request.registrantId(), request.previousId(),
-                        request.type(), "complete", request.read(), request.creator(), request.created(), now,
-                        requestDoc);
+                Message completed = request.decided("complete", listing, "grant_list", now);
                 ObjectNode d = mapper.createObjectNode();
                 d.put("name", "Grant request approved");
                 boolean one = created.size() == 1;
@@ -105,8 +100,7 @@ public class GrantRequests {
                                 created.stream().map(Grant::grantId).toList()) + " were created.");
                 d.put("related_uri", one ? urls.grant(created.get(0).grantId()) : listing);
                 d.put("related_type", one ? "grant" : "grant_list");
-                Message reply = new Message(Ids.random("m"), request.registrantId(), request.messageId(),
-                        "request_update", "complete", false, null, now, now, d);
+                Message reply = request.requestUpdate(Ids.random("m"), "complete", d, now);
                 return decide(completed, reply).replaceWith(new Approval(completed, reply, created))
                         .invoke(a -> LOG.infof("grant request %s approved: grants %s", messageId,
                                 created.stream().map(Grant::grantId).toList()));
@@ -122,8 +116,7 @@ public class GrantRequests {
             ObjectNode d = mapper.createObjectNode();
             d.put("name", "Grant request rejected");
             d.put("description", reason);
-            Message reply = new Message(Ids.random("m"), request.registrantId(), request.messageId(), "request_update",
-                    "rejected", false, null, now, now, d);
+            Message reply = request.requestUpdate(Ids.random("m"), "rejected", d, now);
             return decide(rejected, reply).replaceWith(reply)
                     .invoke(() -> LOG.infof("grant request %s rejected", messageId));
         });

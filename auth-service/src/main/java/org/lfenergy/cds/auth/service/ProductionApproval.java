@@ -99,19 +99,14 @@ public class ProductionApproval {
     /** The production_request is complete and points to the production object; a request_update says so. */
     private Uni<Void> complete(io.vertx.mutiny.sqlclient.SqlClient sql, Message request, ClientObject created,
             Instant now) {
-        ObjectNode requestDoc = request.document().deepCopy();
-        requestDoc.put("related_uri", urls.client(created.clientId()));
-        requestDoc.put("related_type", "client");
-        Message completed = new Message(request.messageId(), request.registrantId(), request.previousId(), request.type(),
-                "complete", request.read(), request.creator(), request.created(), now, requestDoc);
+        Message completed = request.decided("complete", urls.client(created.clientId()), "client", now);
         ObjectNode d = mapper.createObjectNode();
         d.put("name", "Production request approved");
         d.put("description", "Your production request was approved: the production Client Object is "
                 + created.clientId() + ".");
         d.put("related_uri", urls.client(created.clientId()));
         d.put("related_type", "client");
-        Message update = new Message(Ids.random("m"), request.registrantId(), request.messageId(), "request_update",
-                "complete", false, null, now, now, d);
+        Message update = request.requestUpdate(Ids.random("m"), "complete", d, now);
         return messages.update(sql, completed).chain(() -> messages.insert(sql, update));
     }
 
