@@ -8,5 +8,5 @@ export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$2 KAFKA_BOOTSTRAP_SERVERS=
  QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5433/$3 \
  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5433/$3 \
  QUARKUS_OTEL_SDK_DISABLED=true
-D=""; for ch in intervals registers customers meteraccount-meters attributes bill-determinants networks events bills; do D="$D -Dmp.messaging.incoming.$ch.enabled=false"; done
+D=""; for ch in intervals registers customers meteraccount-meters attributes bill-determinants networks events bills; do D="$D -Dmp.messaging.incoming.$ch.enabled=false"; done; D="$D -Dusage.intervals.enabled=false"
 exec java $D -Xms64m -Xmx256m -XX:+UseSerialGC -jar $1/quarkus-run.jar

@@ -31,8 +31,15 @@ public final class TestDirectories {
     }
 
     /**
+     * Topics a service consumes outside its messaging channels (plain Kafka consumers, e.g. usage-service's INTERVAL
+     * consumers), listed in its test profile so that {@link #consumedTopics()} includes them.
+     */
+    public static final String OTHER_CONSUMED_TOPICS = "cds.test.other-consumed-topics";
+
+    /**
      * The Kafka topics the running {@code @QuarkusTest} application consumes: every
-     * {@code mp.messaging.incoming.<channel>.topic} of its configuration, i.e. the files it is fed from.
+     * {@code mp.messaging.incoming.<channel>.topic} of its configuration and the {@link #OTHER_CONSUMED_TOPICS}, i.e.
+     * the files it is fed from.
      */
     public static Set<String> consumedTopics() {
         Set<String> topics = new TreeSet<>();
@@ -41,6 +48,7 @@ public final class TestDirectories {
                 topics.add(ConfigProvider.getConfig().getValue(name, String.class));
             }
         }
+        ConfigProvider.getConfig().getOptionalValues(OTHER_CONSUMED_TOPICS, String.class).ifPresent(topics::addAll);
         return topics;
     }
 }

@@ -62,6 +62,9 @@ public interface UsageConfig {
     /** Aggregations settings. */
     Aggregations aggregations();
 
+    /** The consumer of the INTERVAL topic (its own threads, not the messaging connector: docs/usage-mapping.md). */
+    IntervalConsumer intervals();
+
     /** Settings of one GridX client. */
     interface ClientSettings {
         /** Whether Datetime_of_interval marks the START or the END of the interval for this client. */
@@ -118,5 +121,42 @@ public interface UsageConfig {
         /** {@code account} or {@code service}: which CDS program list the number belongs to. */
         @WithDefault("service")
         String level();
+    }
+
+    /** The INTERVAL topic's consumer: plain Kafka consumers on threads of their own, in the group {@code kafka.group.id}. */
+    interface IntervalConsumer {
+        /** Whether the service consumes the INTERVAL topic at all (off: a read-only replica or a benchmark). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topic. */
+        @WithDefault("gridx.intervals.v1")
+        String topic();
+
+        /**
+         * Consumers (each on its own thread, decoding and writing its own batches) sharing the topic's partitions;
+         * more than the topic has partitions leaves the extra ones idle.
+         */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Records per polled batch (one upsert per batch and table). */
+        @WithDefault("5000")
+        int maxPollRecords();
+
+        /** How long one poll waits for records. */
+        @WithDefault("1s")
+        java.time.Duration pollTimeout();
+
+        /**
+         * Kafka's {@code max.poll.interval.ms}: the longest a batch may take (its writes retry for up to ~5 minutes
+         * while PostgreSQL is down) before the group gives its partitions to another member.
+         */
+        @WithDefault("10m")
+        java.time.Duration maxPollInterval();
+
+        /** Longest wait before a failed batch is handled again (the wait doubles from 200 ms up to this). */
+        @WithDefault("30s")
+        java.time.Duration maxRetryBackoff();
     }
 }

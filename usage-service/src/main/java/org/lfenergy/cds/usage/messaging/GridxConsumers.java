@@ -38,7 +38,8 @@ import org.lfenergy.cds.usage.repository.ReferenceDataWriter;
 /**
  * The Kafka consumers of the metering read model: batch consumption ({@code read_committed}, group
  * {@code usage-service}), one set-based write per batch and table, idempotent upserts on natural keys. They run on
- * worker threads ({@code @Blocking}, ordered per channel) because they decode and write with JDBC. Each batch is
+ * worker threads ({@code @Blocking}, ordered per channel) because they decode and write with JDBC; the INTERVAL
+ * batches come from {@link IntervalConsumers} (threads of their own) instead of the messaging connector. Each batch is
  * one span ({@code process <topic>}) in the trace of the file its rows came from (RecordTracing).
  */
 @ApplicationScoped
@@ -69,9 +70,10 @@ public class GridxConsumers {
         this.ids = ids;
     }
 
-    /** INTERVAL rows → interval_day slot arrays, gathered per (series, channel, day) before one upsert. */
-    @Incoming("intervals")
-    @Blocking
+    /**
+     * INTERVAL rows → interval_day slot arrays, gathered per (series, channel, day) before one upsert. Called by the
+     * {@link IntervalConsumers} on their own threads, not by the messaging connector.
+     */
     public void intervals(ConsumerRecords<String, byte[]> records) {
         tracing.runInBatch(Topic.INTERVALS.topicName(), records, () -> intervalsBatch(records));
     }

@@ -48,6 +48,7 @@ public final class TestConfigs {
             public int pageSize() { return 100; }
             public int segmentMaxLimit() { return 366; }
             public Aggregations aggregations() { return null; }
+            public IntervalConsumer intervals() { return null; }
         };
     }
 

@@ -80,13 +80,13 @@ public final class KafkaEvents implements AutoCloseable {
 
     /**
      * True when this instance holds every partition of each topic and every consumer of a topic's channel holds some
-     * (the intervals channel runs {@code concurrency} consumers): all have joined the group, so no join-triggered
+     * (the INTERVAL topic has {@code usage.intervals.concurrency} consumers): all have joined the group, so no join-triggered
      * rebalance can move a partition to a consumer that would start it at the latest offset after records were sent.
      */
     public static boolean settled(org.lfenergy.cds.usage.messaging.TopicAssignments assignments,
                                   java.util.Map<String, Integer> partitions) {
         int intervalConsumers = ConfigProvider.getConfig()
-                .getOptionalValue("mp.messaging.incoming.intervals.concurrency", Integer.class).orElse(1);
+                .getOptionalValue("usage.intervals.concurrency", Integer.class).orElse(2);
         return partitions.entrySet().stream().allMatch(e -> assignments.assignedPartitions(e.getKey()) == e.getValue()
                 && assignments.consumersOf(e.getKey()) == (e.getKey().equals(Topic.INTERVALS.topicName())
                         ? Math.min(intervalConsumers, e.getValue()) : 1));
