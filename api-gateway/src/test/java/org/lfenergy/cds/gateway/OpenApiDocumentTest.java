@@ -58,7 +58,7 @@ class OpenApiDocumentTest {
     private static final Map<DataApi, Integer> LIMIT_MAX = new EnumMap<>(Map.of(
             DataApi.ACCOUNTS_API, 1000, DataApi.SERVICE_CONTRACTS_API, 1000, DataApi.BILL_STATEMENTS_API, 1000,
             DataApi.BILL_SECTIONS_API, 1000, DataApi.SERVICE_POINTS_API, 100, DataApi.METER_DEVICES_API, 100,
-            DataApi.USAGE_SEGMENTS_API, 366, DataApi.AGGREGATIONS_API, 100, DataApi.EACS_API, 100));
+            DataApi.USAGE_SEGMENTS_API, 400, DataApi.AGGREGATIONS_API, 100, DataApi.EACS_API, 100));
 
     private JsonNode doc;
 

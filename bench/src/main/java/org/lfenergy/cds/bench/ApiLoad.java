@@ -84,7 +84,7 @@ public final class ApiLoad {
         String meter = meterYear[0];
         String[] window = meterYear[1].split("/");
         String yearQuery = "/cds/v1/usage-segments?cds_meterdevice_ids=" + meter + "&after=" + window[0]
-                + "&before=" + window[1] + "&limit=" + Integer.parseInt(System.getProperty("year.limit", "366"));
+                + "&before=" + window[1] + "&limit=" + Integer.parseInt(System.getProperty("year.limit", "400"));
         long t = System.nanoTime();
         long directValues = load.meterYear(yearQuery, false);
         double directMs = (System.nanoTime() - t) / 1e6;

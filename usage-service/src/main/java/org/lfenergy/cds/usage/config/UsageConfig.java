@@ -52,11 +52,12 @@ public interface UsageConfig {
     int pageSize();
 
     /**
-     * Largest {@code limit} of a Usage Segments page (default 366: a leap year of one meter's daily segments in one
-     * request; a request without {@code limit} still gets {@link #pageSize()}). The spec only forbids truncating a
-     * result of 100 objects or fewer, so a larger page is allowed.
+     * Largest {@code limit} of a Usage Segments page (default 400: a meter-year in one request, i.e. a leap year of one
+     * meter's daily segments plus its 12 or 13 billed periods and a few register-only days or meter-swap days; a
+     * request without {@code limit} still gets {@link #pageSize()}). The spec only forbids truncating a result of 100
+     * objects or fewer, so a larger page is allowed.
      */
-    @WithDefault("366")
+    @WithDefault("400")
     int segmentMaxLimit();
 
     /** Aggregations settings. */

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * PostgreSQL array literals built in Java, so that a whole batch of day rows travels as a few {@code text[]}
- * parameters (one element per row, each element itself an array literal cast in SQL) and one statement; and the
- * text output of a {@code numeric[]} read back as the stored decimal texts (no {@code BigDecimal} per value).
+ * parameters (one element per row, each element itself an array literal cast in SQL) and one statement; and stored
+ * arrays read back: a {@code numeric[]} from its binary form as the stored decimal texts (no {@code BigDecimal} per
+ * value), a {@code text[]} from its text output.
  */
 public final class SqlArrays {
 
@@ -60,145 +61,199 @@ public final class SqlArrays {
         sb.append('"');
     }
 
+    /** PostgreSQL's type oid of {@code numeric}. */
+    static final int NUMERIC_OID = 1700;
+
     /**
-     * The elements of a one-dimensional {@code numeric[]} in PostgreSQL's text output ({@code vals::text}, e.g.
-     * {@code {1.500,NULL,-0.25}}) as the decimal texts PostgreSQL printed (plain notation, scale kept; {@code null}
-     * for NULL), without decoding them into numbers. A leading dimension decoration ({@code [0:2]=}) is skipped.
+     * The elements of a one-dimensional {@code numeric[]} in PostgreSQL's binary form ({@code array_send(vals)}, a
+     * {@code bytea}) as the exact decimal texts PostgreSQL's own output ({@code vals::text}) prints: plain notation,
+     * the stored scale kept, {@code null} for NULL. The digits are written from the base-10000 digit groups as
+     * {@code numeric_out} writes them (no {@code BigDecimal}, no double), so the text is byte for byte the same while
+     * PostgreSQL skips formatting every value (docs/perf/usage-meter-year, change 5).
      *
-     * @throws IllegalArgumentException when the text is not such an array, or an element is not a finite decimal
-     *                                  (NaN and ±Infinity have no JSON number)
+     * <p>Binary array: int32 dimensions (0 or 1), int32 has-nulls flag, int32 element oid (1700), per dimension
+     * int32 length and int32 lower bound (ignored: the elements are returned from index 0); then per element
+     * int32 byte length (-1 = NULL) and the numeric: int16 digit count, int16 weight (of the first digit group, in
+     * powers of 10000), uint16 sign (0x0000 +, 0x4000 -, 0xC000 NaN, 0xD000 +Infinity, 0xF000 -Infinity), int16
+     * display scale, int16 digit groups (0–9999).
+     *
+     * @throws IllegalArgumentException when the bytes are not such an array, or an element is not a finite decimal
+     *                                  (NaN and ±Infinity have no JSON number), naming the element and offset
      */
-    public static String[] decimalTexts(String text) {
-        int open = openingBrace(text, "numeric");
-        int close = text.length() - 1;
-        if (close == open + 1) {
-            return new String[0];
-        }
-        int n = 1;
-        for (int i = open + 1; i < close; i++) {
-            if (text.charAt(i) == ',') {
-                n++;
-            }
-        }
+    public static String[] decimalTexts(byte[] b) {
+        int n = elements(b, NUMERIC_OID, "numeric");
         String[] out = new String[n];
-        int k = 0;
-        int from = open + 1;
-        for (int i = open + 1; i <= close; i++) {
-            if (i == close || text.charAt(i) == ',') {
-                out[k++] = element(text, from, i);
-                from = i + 1;
+        int at = n == 0 ? b.length : 20;
+        byte[] buf = new byte[64];
+        for (int k = 0; k < n; k++) {
+            int len = int32(b, at);
+            at += 4;
+            if (len == -1) {
+                continue;
             }
+            if (len < 8 || at + len > b.length) {
+                throw new IllegalArgumentException("element " + k + " at offset " + (at - 4) + ": bad length " + len);
+            }
+            int ndigits = int16(b, at);
+            int weight = (short) int16(b, at + 2);
+            int sign = int16(b, at + 4);
+            int dscale = int16(b, at + 6);
+            if (sign != 0x0000 && sign != 0x4000) {
+                throw new IllegalArgumentException("element " + k + " at offset " + (at - 4) + " is not a finite decimal: "
+                        + (sign == 0xC000 ? "NaN" : sign == 0xD000 ? "Infinity" : sign == 0xF000 ? "-Infinity"
+                        : "sign 0x" + Integer.toHexString(sign)));
+            }
+            if (len != 8 + 2 * ndigits || (dscale & 0x3FFF) != dscale) {
+                throw new IllegalArgumentException("element " + k + " at offset " + (at - 4) + ": " + ndigits
+                        + " digit groups, scale " + dscale + " in " + len + " bytes");
+            }
+            // numeric_out (get_str_from_var): sign, integer digit groups (leading zeros of the first suppressed),
+            // then exactly dscale fraction digits
+            int need = 2 + Math.max(weight + 1, 1) * 4 + dscale + 4;
+            if (buf.length < need) {
+                buf = new byte[need];
+            }
+            int p = 0;
+            if (sign == 0x4000) {
+                buf[p++] = '-';
+            }
+            int d;
+            int digits = at + 8;
+            if (weight < 0) {
+                d = weight + 1;
+                buf[p++] = '0';
+            } else {
+                for (d = 0; d <= weight; d++) {
+                    int dig = d < ndigits ? digit(b, digits, d, k) : 0;
+                    if (d == 0) {
+                        // first group: no leading zeros
+                        if (dig >= 1000) {
+                            p = four(buf, p, dig);
+                        } else if (dig >= 100) {
+                            buf[p++] = (byte) ('0' + dig / 100);
+                            buf[p++] = (byte) ('0' + dig / 10 % 10);
+                            buf[p++] = (byte) ('0' + dig % 10);
+                        } else if (dig >= 10) {
+                            buf[p++] = (byte) ('0' + dig / 10);
+                            buf[p++] = (byte) ('0' + dig % 10);
+                        } else {
+                            buf[p++] = (byte) ('0' + dig);
+                        }
+                    } else {
+                        p = four(buf, p, dig);
+                    }
+                }
+            }
+            if (dscale > 0) {
+                buf[p++] = '.';
+                int end = p + dscale;
+                for (int i = 0; i < dscale; d++, i += 4) {
+                    int dig = d >= 0 && d < ndigits ? digit(b, digits, d, k) : 0;
+                    p = four(buf, p, dig);
+                }
+                p = end;
+            }
+            out[k] = new String(buf, 0, p, java.nio.charset.StandardCharsets.ISO_8859_1);
+            at += len;
+        }
+        return end(b, at, n, out);
+    }
+
+    /**
+     * The element count of a binary one-dimensional array of element type {@code oid} (0 for an array without
+     * dimensions, as {@code array_send} writes an empty array); its elements start at byte 20.
+     */
+    private static int elements(byte[] b, int oid, String type) {
+        if (b == null) {
+            throw new IllegalArgumentException(type + " array bytes are null");
+        }
+        int dims = int32(b, 0);
+        int elementOid = int32(b, 8);
+        if (elementOid != oid) {
+            throw new IllegalArgumentException("not a " + type + " array: element type oid " + elementOid);
+        }
+        if (dims == 0) {
+            if (b.length != 12) {
+                throw new IllegalArgumentException((b.length - 12) + " bytes after an empty " + type + " array");
+            }
+            return 0;
+        }
+        if (dims != 1) {
+            throw new IllegalArgumentException("not a one-dimensional " + type + " array: " + dims + " dimensions");
+        }
+        int n = int32(b, 12);
+        if (n < 0) {
+            throw new IllegalArgumentException("negative array length " + n);
+        }
+        int32(b, 16); // lower bound: present, ignored
+        return n;
+    }
+
+    private static String[] end(byte[] b, int at, int n, String[] out) {
+        if (at != b.length) {
+            throw new IllegalArgumentException((b.length - at) + " bytes after the last of " + n + " elements");
         }
         return out;
     }
 
-    private static String element(String text, int from, int to) {
-        if (to - from == 4 && text.regionMatches(true, from, "NULL", 0, 4)) {
-            return null;
-        }
-        boolean digit = false;
-        boolean point = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (c == '.' && !point) {
-                point = true;
-            } else if (!(c == '-' && i == from)) {
-                throw new IllegalArgumentException("not a finite decimal at offset " + from + ": "
-                        + abbreviate(text.substring(from, to)));
-            }
-        }
-        if (!digit) {
-            throw new IllegalArgumentException("not a finite decimal at offset " + from + ": "
-                    + abbreviate(text.substring(from, to)));
-        }
-        return text.substring(from, to);
-    }
+    /** PostgreSQL's type oid of {@code text}. */
+    static final int TEXT_OID = 25;
 
     /**
-     * Where the elements of a one-dimensional array's text output start: the index of its {@code {}, after an optional
-     * dimension decoration ({@code [0:2]=}); the text must end with {@code }}.
+     * The elements of a one-dimensional {@code text[]} in PostgreSQL's binary form ({@code array_send(quality)}, a
+     * {@code bytea}; elements in UTF-8, the client encoding): {@code null} for NULL. One-character ASCII elements
+     * (GridX Data_versions) are shared constants, not new strings.
      *
-     * @throws IllegalArgumentException when the text is null or not such an array (naming the element type)
+     * @throws IllegalArgumentException when the bytes are not such an array, naming the element and offset
      */
-    private static int openingBrace(String text, String elementType) {
-        if (text == null) {
-            throw new IllegalArgumentException(elementType + " array text is null");
+    public static String[] texts(byte[] b) {
+        int n = elements(b, TEXT_OID, "text");
+        String[] out = new String[n];
+        int at = n == 0 ? b.length : 20;
+        for (int k = 0; k < n; k++) {
+            int len = int32(b, at);
+            at += 4;
+            if (len == -1) {
+                continue;
+            }
+            if (len < 0 || at + len > b.length) {
+                throw new IllegalArgumentException("element " + k + " at offset " + (at - 4) + ": bad length " + len);
+            }
+            out[k] = len == 1 && b[at] >= 0 ? ONE_CHAR[b[at]]
+                    : new String(b, at, len, java.nio.charset.StandardCharsets.UTF_8);
+            at += len;
         }
-        int open = text.indexOf('{');
-        int close = text.length() - 1;
-        if (open < 0 || close <= open || text.charAt(close) != '}' || (open > 0 && text.charAt(open - 1) != '=')) {
-            throw new IllegalArgumentException("not a one-dimensional " + elementType + " array: " + abbreviate(text));
-        }
-        return open;
+        return end(b, at, n, out);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    private static int digit(byte[] b, int digits, int d, int element) {
+        int dig = int16(b, digits + 2 * d);
+        if (dig > 9999) {
+            throw new IllegalArgumentException("element " + element + ": digit group " + dig + " above 9999");
+        }
+        return dig;
     }
 
-    /**
-     * The elements of a one-dimensional {@code text[]} in PostgreSQL's text output ({@code quality::text}, e.g.
-     * {@code {A,E,NULL,"a b","x\\"y"}}): unquoted {@code NULL} is null; quoted elements lose their quotes and
-     * backslash escapes. One-character ASCII elements (GridX Data_versions) are shared constants, not new strings.
-     *
-     * @throws IllegalArgumentException when the text is not such an array
-     */
-    public static String[] texts(String text) {
-        int open = openingBrace(text, "text");
-        int close = text.length() - 1;
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        if (close == open + 1) {
-            return new String[0];
+    private static int four(byte[] buf, int p, int dig) {
+        buf[p] = (byte) ('0' + dig / 1000);
+        buf[p + 1] = (byte) ('0' + dig / 100 % 10);
+        buf[p + 2] = (byte) ('0' + dig / 10 % 10);
+        buf[p + 3] = (byte) ('0' + dig % 10);
+        return p + 4;
+    }
+
+    private static int int32(byte[] b, int at) {
+        if (at < 0 || at + 4 > b.length) {
+            throw new IllegalArgumentException("array ends at byte " + b.length + ", expected 4 more at " + at);
         }
-        int i = open + 1;
-        while (true) {
-            if (text.charAt(i) == '"') {
-                StringBuilder sb = new StringBuilder();
-                i++;
-                while (i < close && text.charAt(i) != '"') {
-                    if (text.charAt(i) == '\\' && i + 1 < close) {
-                        i++;
-                    }
-                    sb.append(text.charAt(i++));
-                }
-                if (i >= close) {
-                    throw new IllegalArgumentException("unterminated quoted element: " + abbreviate(text));
-                }
-                out.add(sb.toString());
-                i++; // closing quote
-            } else {
-                int from = i;
-                while (i < close && text.charAt(i) != ',') {
-                    char c = text.charAt(i);
-                    if (c == '"' || c == '{' || c == '}' || c == '\\') {
-                        throw new IllegalArgumentException("bad element at offset " + i + ": " + abbreviate(text));
-                    }
-                    i++;
-                }
-                if (i == from) {
-                    throw new IllegalArgumentException("empty element at offset " + i + ": " + abbreviate(text));
-                }
-                if (i - from == 4 && text.regionMatches(true, from, "NULL", 0, 4)) {
-                    out.add(null);
-                } else if (i - from == 1 && text.charAt(from) < ONE_CHAR.length) {
-                    out.add(ONE_CHAR[text.charAt(from)]);
-                } else {
-                    out.add(text.substring(from, i));
-                }
-            }
-            if (i == close) {
-                return out.toArray(new String[0]);
-            }
-            if (text.charAt(i) != ',') {
-                throw new IllegalArgumentException("expected ',' at offset " + i + ": " + abbreviate(text));
-            }
-            i++;
-            if (i == close) {
-                throw new IllegalArgumentException("empty last element: " + abbreviate(text));
-            }
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    private static int int16(byte[] b, int at) {
+        if (at < 0 || at + 2 > b.length) {
+            throw new IllegalArgumentException("array ends at byte " + b.length + ", expected 2 more at " + at);
         }
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 
     private static final String[] ONE_CHAR = new String[128];

@@ -300,16 +300,17 @@ public class UsageSegmentQueries {
     }
 
     /**
-     * Stored channel days of the given (client, series, day, interval) keys; {@code vals_text} and
-     * {@code quality_text} are the values and qualities arrays in PostgreSQL's text output (read with
-     * {@link SqlArrays#decimalTexts} and {@link SqlArrays#texts}: one string per array instead of a decoded element
-     * per slot).
+     * Stored channel days of the given (client, series, day, interval) keys; {@code vals_bin} and {@code quality_bin}
+     * are the values and qualities arrays in PostgreSQL's binary form ({@code array_send}: one {@code bytea} per array;
+     * PostgreSQL does not format each element as text, the client does not decode a {@code Numeric} per element), read
+     * with {@link SqlArrays#decimalTexts(byte[])} (the decimal texts PostgreSQL would print) and
+     * {@link SqlArrays#texts(byte[])}.
      */
     public Uni<List<Row>> channelDays(String[] clients, String[] series, String[] days, String[] intervals) {
         LocalDate[] span = span(days);
         return rows(pool.preparedQuery("""
                 SELECT d.client, d.series_key, d.local_day, d.interval_s, d.channel, d.meter_ids, d.day_start,
-                       d.vals::text AS vals_text, d.quality::text AS quality_text
+                       array_send(d.vals) AS vals_bin, array_send(d.quality) AS quality_bin
                 FROM interval_day d
                 JOIN unnest($1::text[], $2::text[], $3::text[]::date[], $4::text[]::int[]) AS k(client, series_key, local_day, interval_s)
                   ON d.client = k.client AND d.series_key = k.series_key AND d.local_day = k.local_day

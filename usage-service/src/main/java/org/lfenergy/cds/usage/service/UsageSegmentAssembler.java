@@ -383,34 +383,6 @@ public final class UsageSegmentAssembler {
         return v;
     }
 
-    /**
-     * Appends {@code s} as a JSON string, escaped as Jackson writes it: {@code "} and {@code \\} with a backslash,
-     * control characters as {@code \\b \\t \\n \\f \\r} or {@code \\u00XX}.
-     */
-    static void appendJsonString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                switch (c) {
-                    case '\b' -> out.append("\\b");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\f' -> out.append("\\f");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
-    }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }
@@ -422,8 +394,8 @@ public final class UsageSegmentAssembler {
         final String[] values;
         final String[] quality;
         final String[] readings;
-        /** {@code {"<key>":}}: the start of each value object. */
-        final String open;
+        /** {@code {"<key>":}}: the start of each value object, UTF-8. */
+        final byte[] open;
 
         Column(ObjectNode format, String key, String[] values, String[] quality, List<String> meters) {
             this(format, key, values, quality, meters, null);
@@ -436,9 +408,7 @@ public final class UsageSegmentAssembler {
             this.values = values;
             this.quality = quality;
             this.readings = readings;
-            StringBuilder o = new StringBuilder("{");
-            appendJsonString(o, key);
-            this.open = o.append(':').toString();
+            this.open = new JsonBytes(key.length() + 4).append('{').appendJsonString(key).append(':').toBytes();
             if (meters != null && !meters.isEmpty()) {
                 format.set("related_meterdevices", Json.strings(meters));
             }
@@ -471,37 +441,38 @@ public final class UsageSegmentAssembler {
         }
 
         /** Appends the JSON of slot {@code i}'s value object (or {@code null}) of this format. */
-        void appendValue(StringBuilder out, int i) {
+        void appendValue(JsonBytes out, int i) {
             if (readings != null) {
                 if (readings[i] == null) {
-                    out.append("null");
+                    out.append(NULL);
                 } else {
-                    out.append(open);
-                    appendJsonString(out, readings[i]);
-                    out.append('}');
+                    out.append(open).appendJsonString(readings[i]).append('}');
                 }
                 return;
             }
             if (values[i] == null) {
-                out.append("null");
+                out.append(NULL);
                 return;
             }
             // the stored decimal text as is (plain notation, scale kept): never a double
             out.append(open).append(values[i]);
             if (mixed && quality[i] != null) {
-                out.append(",\"").append(VALUE_QUALITY_KEY).append("\":");
-                appendJsonString(out, quality[i]);
+                out.append(QUALITY_KEY).appendJsonString(quality[i]);
             }
             out.append('}');
         }
+
+        private static final byte[] NULL = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] QUALITY_KEY = (",\"" + VALUE_QUALITY_KEY + "\":")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**
      * A day's Value Sets ({@code values}: one array per slot, one value object or {@code null} per format), written
-     * as one raw JSON value when the response is serialized: a meter-year page holds about 10,000 values, and a
-     * tree node (or even a generator call) per value cost more than the rest of the page. The decimals are the
-     * stored texts, copied as they are. Reading it back as a tree ({@code ObjectMapper.valueToTree}) gives the same
-     * JSON.
+     * as one raw JSON value when the response is serialized: a meter-year page holds about 35,000 values, and a
+     * tree node (or even a generator call) per value cost more than the rest of the page. The text is built as UTF-8
+     * bytes that the generator copies as they are ({@link JsonBytes#raw()}). The decimals are the stored texts,
+     * copied as they are. Reading it back as a tree ({@code ObjectMapper.valueToTree}) gives the same JSON.
      */
     static final class ValueSets implements JsonSerializable {
         private final List<Column> columns;
@@ -516,15 +487,15 @@ public final class UsageSegmentAssembler {
 
         @Override
         public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
-            g.writeRawValue(text());
+            g.writeRawValue(json().raw());
         }
 
         /** The JSON text of the value sets, built in one buffer (one raw value for the generator). */
-        String text() {
+        JsonBytes json() {
+            JsonBytes out = new JsonBytes(2 + (to - from) * (2 + columns.size() * 16));
             if (columns.isEmpty()) {
-                return "[]";
+                return out.append('[').append(']');
             }
-            StringBuilder out = new StringBuilder(2 + (to - from) * (2 + columns.size() * 16));
             out.append('[');
             for (int i = from; i < to; i++) {
                 if (i > from) {
@@ -539,7 +510,7 @@ public final class UsageSegmentAssembler {
                 }
                 out.append(']');
             }
-            return out.append(']').toString();
+            return out.append(']');
         }
 
         @Override

@@ -205,14 +205,14 @@ public class UsageSegmentService {
         return Uni.combine().all().unis(days, reads, dets, sums, sections).asTuple().map(t -> {
             Map<String, List<ChannelDay>> dayMap = new HashMap<>();
             for (Row r : t.getItem1()) {
-                // the stored decimal texts, served as they are (no Numeric/BigDecimal per value)
-                String[] values = org.lfenergy.cds.usage.repository.SqlArrays.decimalTexts(r.getString("vals_text"));
+                // the stored decimals as PostgreSQL prints them, from the array's binary form (no Numeric/BigDecimal)
+                String[] values = org.lfenergy.cds.usage.repository.SqlArrays.decimalTexts(r.getBuffer("vals_bin").getBytes());
                 String k = key(r.getString("client"), r.getString("series_key"), r.getLocalDate("local_day")) + "|"
                         + r.getInteger("interval_s");
                 dayMap.computeIfAbsent(k, x -> new ArrayList<>()).add(new ChannelDay(r.getString("channel"),
                         Arrays.asList(r.getArrayOfStrings("meter_ids")), r.getOffsetDateTime("day_start").toInstant(),
                         r.getInteger("interval_s"), values,
-                        org.lfenergy.cds.usage.repository.SqlArrays.texts(r.getString("quality_text"))));
+                        org.lfenergy.cds.usage.repository.SqlArrays.texts(r.getBuffer("quality_bin").getBytes())));
             }
             Map<String, List<RegisterRead>> readMap = new HashMap<>();
             for (Row r : t.getItem2()) {

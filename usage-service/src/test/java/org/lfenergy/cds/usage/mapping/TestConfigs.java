@@ -46,7 +46,7 @@ public final class TestConfigs {
             public Map<String, String> quality() { return Map.of(); }
             public Map<String, java.util.List<String>> valueTypes() { return Map.of(); }
             public int pageSize() { return 100; }
-            public int segmentMaxLimit() { return 366; }
+            public int segmentMaxLimit() { return 400; }
             public Aggregations aggregations() { return null; }
             public IntervalConsumer intervals() { return null; }
         };

@@ -231,14 +231,14 @@ class MeterYearPagingTest {
     }
 
     @Test
-    void limit366ServesTheMeterYearInOnePageEqualToItsFourPagesOf100() {
+    void limit400ServesTheMeterYearInOnePageEqualToItsFourPagesOf100() {
         String filter = all();
         String meterId = ids.id(CdsIdKind.METER_DEVICE, client, "M-Y");
         List<JsonPath> pages = walk(filter, meterId);
         List<Object> expected = new ArrayList<>();
         pages.forEach(p -> expected.addAll(p.getList("usage_segments")));
         JsonPath year = get(filter, "/cds/v1/usage-segments?cds_meterdevice_ids=" + meterId + "&after=" + YEAR_AFTER
-                + "&before=" + YEAR_BEFORE + "&limit=366");
+                + "&before=" + YEAR_BEFORE + "&limit=400");
         // every segment with every field and value, in the same order
         assertThat(year.getList("usage_segments")).hasSize(DAYS).containsExactlyElementsOf(expected);
         assertThat(year.getString("next")).isNull();
@@ -253,9 +253,9 @@ class MeterYearPagingTest {
     }
 
     @Test
-    void aLimitAbove366OrAPageSizeAbove100ForOtherListsIsRefusedNamingTheParameter() {
+    void aLimitAbove400OrAPageSizeAbove100ForOtherListsIsRefusedNamingTheParameter() {
         String filter = all();
-        for (String path : List.of("/cds/v1/usage-segments?limit=367", "/cds/v1/usage-segments?limit=0",
+        for (String path : List.of("/cds/v1/usage-segments?limit=401", "/cds/v1/usage-segments?limit=0",
                 "/cds/v1/service-points?limit=101", "/cds/v1/meter-devices?limit=366")) {
             given().header(AccessFilter.HEADER, filter).urlEncodingEnabled(false).get(path)
                     .then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("invalid_request"))

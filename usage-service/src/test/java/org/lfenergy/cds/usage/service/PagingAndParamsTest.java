@@ -25,13 +25,14 @@ class PagingAndParamsTest {
         assertThat(ListParams.limit("7", 100)).isEqualTo(7);
         assertThatThrownBy(() -> ListParams.limit("101", 100)).isInstanceOf(BadParameterException.class);
         assertThatThrownBy(() -> ListParams.limit("x", 100)).isInstanceOf(BadParameterException.class);
-        // usage segments: default 100, up to 366
-        assertThat(ListParams.limit(null, 100, 366)).isEqualTo(100);
-        assertThat(ListParams.limit("366", 100, 366)).isEqualTo(366);
-        assertThat(ListParams.limit("101", 100, 366)).isEqualTo(101);
-        for (String bad : new String[] {"367", "0", "-1", "1.5", "", " ", "1e2", "99999999999"}) {
-            assertThatThrownBy(() -> ListParams.limit(bad, 100, 366)).as(bad).isInstanceOf(BadParameterException.class)
-                    .hasMessage("limit must be an integer from 1 to 366");
+        // usage segments: default 100, up to 400
+        assertThat(ListParams.limit(null, 100, 400)).isEqualTo(100);
+        assertThat(ListParams.limit("400", 100, 400)).isEqualTo(400);
+        assertThat(ListParams.limit("366", 100, 400)).isEqualTo(366);
+        assertThat(ListParams.limit("101", 100, 400)).isEqualTo(101);
+        for (String bad : new String[] {"401", "0", "-1", "1.5", "", " ", "1e2", "99999999999"}) {
+            assertThatThrownBy(() -> ListParams.limit(bad, 100, 400)).as(bad).isInstanceOf(BadParameterException.class)
+                    .hasMessage("limit must be an integer from 1 to 400");
         }
     }
 

@@ -110,9 +110,9 @@ class UsageSegmentAssemblerTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"revenue", "a\"b", "back\\slash", "tab\tnew\nline",
             "\u0001\u001f", "é ü", "\r\f\b"})
     void jsonStringsAreEscapedAsJacksonEscapesThem(String s) throws Exception {
-        StringBuilder out = new StringBuilder();
-        UsageSegmentAssembler.appendJsonString(out, s);
+        JsonBytes out = new JsonBytes(1).appendJsonString(s);
         assertThat(out.toString()).isEqualTo(new ObjectMapper().writeValueAsString(s));
+        assertThat(out.toBytes()).isEqualTo(new ObjectMapper().writeValueAsBytes(s));
     }
 
     /**
