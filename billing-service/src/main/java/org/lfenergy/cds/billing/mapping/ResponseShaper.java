@@ -1,6 +1,5 @@
 package org.lfenergy.cds.billing.mapping;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,12 +67,13 @@ public final class ResponseShaper {
         }
 
         /**
-         * Appends the shaped document (UTF-8 JSON text) to {@code out}.
+         * Appends the shaped document (UTF-8 JSON text) to {@code out}, which may keep a reference to {@code doc}:
+         * the array must not change afterwards.
          *
          * @param visibleSections the bill sections a statement's {@code new_charges[].related_billsections} may
          *                        list (null: not restricted)
          */
-        public void write(byte[] doc, Set<String> visibleSections, Buffer out) {
+        public void write(byte[] doc, Set<String> visibleSections, Body out) {
             if (edits.isEmpty()) {
                 out.appendBytes(doc);
                 return;
@@ -85,11 +85,11 @@ public final class ResponseShaper {
             object(doc, i, edits, visibleSections, out, true);
         }
 
-        /** {@link #write(byte[], Set, Buffer)} on text. */
+        /** {@link #write(byte[], Set, Body)} on text. */
         public void write(String doc, Set<String> visibleSections, StringBuilder out) {
-            Buffer bytes = Buffer.buffer(doc.length() + 32);
+            Body bytes = new Body();
             write(doc.getBytes(StandardCharsets.UTF_8), visibleSections, bytes);
-            out.append(bytes.toString(StandardCharsets.UTF_8));
+            out.append(bytes);
         }
     }
 
@@ -173,7 +173,7 @@ public final class ResponseShaper {
      * bill sections whose grant only nulls {@code cds_billstatement_id}, the fifth field, scans a few dozen bytes
      * of each 4 KB section.
      */
-    private static int object(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Buffer out,
+    private static int object(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Body out,
                               boolean whole) {
         out.appendByte((byte) '{');
         boolean first = true;
@@ -265,7 +265,7 @@ public final class ResponseShaper {
     }
 
     /** An array (at {@code i}, its '[') of objects, each edited; other elements are copied. */
-    private static void objects(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Buffer out) {
+    private static void objects(byte[] d, int i, Map<String, Edit> edits, Set<String> visible, Body out) {
         out.appendByte((byte) '[');
         boolean[] first = {true};
         elements(d, i, start -> {
@@ -284,7 +284,7 @@ public final class ResponseShaper {
     }
 
     /** An array of ids (at {@code i}, its '[') keeping the string elements in {@code kept}. */
-    private static void ids(byte[] d, int i, Set<String> kept, Buffer out) {
+    private static void ids(byte[] d, int i, Set<String> kept, Body out) {
         out.appendByte((byte) '[');
         boolean[] first = {true};
         elements(d, i, start -> {

@@ -3,6 +3,7 @@ package org.lfenergy.cds.billing.service;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lfenergy.cds.billing.config.BillingConfig;
+import org.lfenergy.cds.billing.mapping.Body;
 import org.lfenergy.cds.billing.mapping.Docs;
 import org.lfenergy.cds.billing.mapping.ResponseShaper;
 import org.lfenergy.cds.billing.repository.SqlParams;
@@ -45,13 +47,14 @@ public class ListingService {
     }
 
     /**
-     * One page of a list, as the response body (UTF-8 JSON). The stored documents arrive as UTF-8 bytes and are
-     * appended to the body as bytes (shaped when the grant needs it), never decoded into strings.
+     * One page of a list, as the response body (UTF-8 JSON). The stored documents arrive as UTF-8 bytes and become
+     * part of the body as they are (shaped when the grant needs it): never decoded into strings, and their long runs
+     * of untouched bytes not even copied ({@link Body}).
      */
     public Uni<Buffer> list(ListRequest request, AccessFilter filter) {
         Plan plan = plan(request, filter);
         return pool.preparedQuery(plan.sql()).execute(plan.params().tuple()).map(rows -> {
-            Buffer body = Buffer.buffer(256 + rows.size() * 4096);
+            Body body = new Body();
             body.appendByte((byte) '{').appendByte((byte) '"').appendString(request.listing().listKey())
                     .appendString("\":[");
             int count = 0;
@@ -66,11 +69,23 @@ public class ListingService {
                 if (count++ > 0) {
                     body.appendByte((byte) ',');
                 }
-                plan.shape().write(r.getBuffer(0).getBytes(), visibleSections, body);
+                plan.shape().write(bytes(r.getDelegate().getBuffer(0)), visibleSections, body);
             }
             return body.appendByte((byte) ']').appendString(links(request, new StringBuilder(), more).append('}')
-                    .toString());
+                    .toString()).toBuffer();
         });
+    }
+
+    /**
+     * The bytes of a {@code bytea} value of a row. The client reads each such value into an array of its own, which
+     * nothing changes afterwards: that array is used as it is (a copy only if the value shares a larger array).
+     */
+    static byte[] bytes(Buffer value) {
+        ByteBuf b = value.getByteBuf();
+        if (b.hasArray() && b.arrayOffset() == 0 && b.readerIndex() == 0 && b.array().length == b.readableBytes()) {
+            return b.array();
+        }
+        return value.getBytes();
     }
 
     /**
