@@ -265,7 +265,7 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + infra.postgresAddress() + "/" + name);
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dcds.stack.component=e2e-" + service,
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Xms" + initialHeap(service), "-Xmx" + heap(service), "-XX:+UseSerialGC",
                 // five JVMs start at once on a small CI machine: slack for the first database connections
                 "-Dquarkus.datasource.jdbc.acquisition-timeout=60S"));
         if (!fullJit) {
@@ -347,6 +347,24 @@ public final class E2eStack implements ExtensionContext.Store.CloseableResource 
             throw new IllegalArgumentException(service + " has no database");
         }
         return name;
+    }
+
+    /**
+     * A service's heap: 256 MB, usage-service 512 MB. While an interval file is projected, usage-service holds two
+     * consumers' batches (5,000 records each, decoded) and their Kafka fetch buffers next to the API's pages; at 256 MB
+     * its old generation stayed 95–99 % full and full collections of about a second each stalled the API (load drill,
+     * docs/reliability.md). Production gives every service 75 % of 1 GiB (deploy/k8s JAVA_TOOL_OPTIONS).
+     */
+    static String heap(String service) {
+        return "usage-service".equals(service) ? "512m" : "256m";
+    }
+
+    /**
+     * usage-service starts with its whole heap: the serial collector grows a heap that starts at 64 MB only after full
+     * collections, and the first projection under API traffic made 15 of them (about 9 s) with the heap at 170 MB.
+     */
+    static String initialHeap(String service) {
+        return "usage-service".equals(service) ? heap(service) : "64m";
     }
 
     private List<String> consumerSettings(String service) {
