@@ -558,7 +558,10 @@ class K8sManifestsTest {
         return env;
     }
 
-    /** What a service's application.properties says it consumes and produces (default profile only). */
+    /**
+     * What a service's application.properties says it consumes and produces (default profile only): its messaging
+     * channels' topics, and as consumed also any other {@code *.topic} key (the topic of a plain Kafka consumer).
+     */
     record ServiceKafka(Set<String> incoming, Set<String> outgoing, Optional<String> groupId) {
 
         static ServiceKafka of(String service) {
@@ -580,6 +583,8 @@ class K8sManifestsTest {
                     incoming.add(value);
                 } else if (key.startsWith("mp.messaging.outgoing.") && key.endsWith(".topic")) {
                     outgoing.add(value);
+                } else if (!key.startsWith("%") && !key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+                    incoming.add(value); // a plain consumer's topic (usage-service: usage.intervals.topic)
                 } else if (key.equals("kafka.group.id") || key.equals("mp.messaging.connector.smallrye-kafka.group.id")) {
                     group = value;
                 }
