@@ -54,6 +54,8 @@ final class TopicPollLoop implements Runnable {
 
     /** Offsets handled but not yet committed synchronously (poll thread only). */
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    /** The wait before the next attempt after a failure (poll thread only). */
+    private Duration backoff = INITIAL_BACKOFF;
     private volatile boolean running = true;
     private volatile boolean ended;
     private volatile long lastPollNanos = System.nanoTime();
@@ -79,7 +81,6 @@ final class TopicPollLoop implements Runnable {
     public void run() {
         try {
             consumer.subscribe(List.of(topic), new Listener());
-            Duration backoff = INITIAL_BACKOFF;
             while (running) {
                 ConsumerRecords<String, byte[]> batch;
                 try {
@@ -88,8 +89,7 @@ final class TopicPollLoop implements Runnable {
                     throw e;
                 } catch (KafkaException e) { // e.g. an authorization failure: the next poll may succeed
                     failed("polling failed", e);
-                    sleep(backoff);
-                    backoff = min(backoff.multipliedBy(2), maxBackoff);
+                    backOff();
                     continue;
                 }
                 lastPollNanos = System.nanoTime();
@@ -100,8 +100,7 @@ final class TopicPollLoop implements Runnable {
                     backoff = INITIAL_BACKOFF;
                 } else {
                     rewind(batch);
-                    sleep(backoff);
-                    backoff = min(backoff.multipliedBy(2), maxBackoff);
+                    backOff();
                 }
             }
         } catch (WakeupException e) {
@@ -194,7 +193,10 @@ final class TopicPollLoop implements Runnable {
         }
     }
 
-    private void sleep(Duration d) {
+    /** Waits the current back-off, then doubles it up to {@code maxBackoff} (reset by the next handled batch). */
+    private void backOff() {
+        Duration d = backoff;
+        backoff = min(backoff.multipliedBy(2), maxBackoff);
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
